@@ -1,0 +1,94 @@
+// Flat config. Besides the usual recommended rules it holds the import direction of
+// DESIGN.md: web → (types only) api → services → db → domain.
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+
+const drizzle = {
+  group: ['drizzle-orm', 'drizzle-orm/*', '@motesplats/db', '@motesplats/db/*', 'postgres', '@electric-sql/*'],
+  message: 'Only services and the composition root reach the database (DESIGN.md: routes → services → db).',
+};
+
+export default ts.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/build/**',
+      '**/.svelte-kit/**',
+      'apps/web/src/lib/paraglide/**',
+      'data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  prettier,
+  ...svelte.configs.prettier,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    // The domain is pure: no workspace package, no I/O.
+    files: ['packages/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@motesplats/*'], message: 'packages/domain imports no workspace package.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'hono', 'hono/*'], message: 'packages/domain does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Domain code reads no environment; pass values in.' },
+        { object: 'Date', property: 'now', message: 'Domain code reads no clock; take `now` as an argument.' },
+        { object: 'DateTime', property: 'now', message: 'Domain code reads no clock; take `now` as an argument.' },
+      ],
+    },
+  },
+  {
+    // The database package depends on the domain only.
+    files: ['packages/db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@motesplats/api', '@motesplats/api/*', '@motesplats/web', '@motesplats/web/*', 'hono', 'hono/*'], message: 'packages/db knows nothing of HTTP.' }] },
+      ],
+    },
+  },
+  {
+    // Routes are thin: validate, call a service, map the result. No drizzle, no db.
+    files: ['apps/api/src/routes/**', 'apps/api/src/http/**', 'apps/api/src/middleware/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [drizzle] }] },
+  },
+  {
+    // The web app reaches data only through the API's typed client.
+    files: ['apps/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            drizzle,
+            {
+              group: ['@motesplats/api', '@motesplats/api/*', '!@motesplats/api/types'],
+              message: 'The web app imports only the API types (for the typed client), never its code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,107 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The one database type services see, whichever engine is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Engine = 'pglite' | 'postgres';
+
+export interface DbOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; when absent (and no url) PGlite runs in memory. */
+  dataDir?: string | undefined;
+  /** Folder of generated migrations; defaults to packages/db/migrations. */
+  migrationsFolder?: string | undefined;
+  /** Connection pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export interface MigrationState {
+  applied: number;
+  available: number;
+  latest: string | null;
+  upToDate: boolean;
+}
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  migrate(): Promise<void>;
+  migrationState(): Promise<MigrationState>;
+  close(): Promise<void>;
+}
+
+export const defaultMigrationsFolder = (): string =>
+  fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** postgres.js when a URL is given, otherwise PGlite (with btree_gist) in a data folder. */
+export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const migrationState = async (db: Db): Promise<MigrationState> => {
+    const files = readMigrationFiles({ migrationsFolder });
+    const rows = await db
+      .execute<{ hash: string; created_at: string }>(
+        sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at`,
+      )
+      .then((r) => rowsOf<{ hash: string }>(r))
+      .catch(() => []);
+    const applied = new Set(rows.map((r) => r.hash));
+    const last = files.at(-1);
+    return {
+      applied: rows.length,
+      available: files.length,
+      latest: last ? String(last.folderMillis) : null,
+      upToDate: files.every((f) => applied.has(f.hash)),
+    };
+  };
+
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'motesplats' },
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'postgres',
+      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      migrationState: () => migrationState(db),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const client = new PGlite({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    extensions: { btree_gist },
+  });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrationState: () => migrationState(db),
+    close: () => client.close(),
+  };
+}
+
+/** drizzle's execute() answers an array (postgres.js) or { rows } (PGlite). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  const rows = (result as { rows?: unknown }).rows;
+  return Array.isArray(rows) ? (rows as T[]) : [];
+}

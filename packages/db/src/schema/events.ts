@@ -1,0 +1,120 @@
+import type { LocalizedText } from '@motesplats/domain';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bookings } from './bookings';
+import { associations, users } from './people';
+import { venues } from './premises';
+import { municipalities } from './tenancy';
+
+export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled', 'unpublished']);
+export const occurrenceStatus = pgEnum('occurrence_status', ['scheduled', 'cancelled']);
+
+/** Shared by every municipality of the installation: the pictogram vocabulary. */
+export const categories = pgTable('categories', {
+  slug: text('slug').primaryKey(),
+  name: jsonb('name').$type<LocalizedText>().notNull(),
+  /** Key of the pictogram the web app draws. */
+  pictogram: text('pictogram').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    associationId: uuid('association_id')
+      .notNull()
+      .references(() => associations.id),
+    categorySlug: text('category_slug')
+      .notNull()
+      .references(() => categories.slug),
+    /** Where it happens: a venue, or free text for elsewhere. */
+    venueId: uuid('venue_id').references(() => venues.id),
+    locationText: text('location_text'),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    summary: jsonb('summary').$type<LocalizedText>().notNull().default({}),
+    description: jsonb('description').$type<LocalizedText>().notNull().default({}),
+    audience: text('audience').notNull().default('everyone'),
+    /** Languages spoken at the event (ISO 639-1). */
+    languages: text('languages').array().notNull().default([]),
+    /** Null = free of charge. */
+    priceCents: integer('price_cents'),
+    priceText: jsonb('price_text').$type<LocalizedText>().notNull().default({}),
+    registrationRequired: boolean('registration_required').notNull().default(false),
+    registrationUrl: text('registration_url'),
+    /** RFC 5545 RRULE subset (packages/domain recurrence) in the municipality's zone. */
+    rrule: text('rrule'),
+    status: eventStatus('status').notNull().default('draft'),
+    /** Stable feed identity of the event; occurrences have their own. */
+    uid: text('uid').notNull().unique(),
+    sequence: integer('sequence').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_municipality_idx').on(t.municipalityId),
+    index('events_venue_idx').on(t.venueId),
+  ],
+);
+
+export const eventOccurrences = pgTable(
+  'event_occurrences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => municipalities.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** The booking that holds the room for this occurrence (null when not at a venue). */
+    bookingId: uuid('booking_id')
+      .unique()
+      .references(() => bookings.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    status: occurrenceStatus('status').notNull().default('scheduled'),
+    /** Never changes (DESIGN.md invariant 5). */
+    uid: text('uid').notNull().unique(),
+    /** Raised on every edit so calendar clients take it. */
+    sequence: integer('sequence').notNull().default(0),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('event_occurrences_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    index('event_occurrences_start_idx').on(t.startsAt),
+    index('event_occurrences_event_idx').on(t.eventId),
+    index('event_occurrences_municipality_start_idx').on(t.municipalityId, t.startsAt),
+  ],
+);
+
+/** Participants recorded after an occurrence: the "events and participants" indicator. */
+export const attendance = pgTable('attendance', {
+  occurrenceId: uuid('occurrence_id')
+    .primaryKey()
+    .references(() => eventOccurrences.id, { onDelete: 'cascade' }),
+  municipalityId: uuid('municipality_id')
+    .notNull()
+    .references(() => municipalities.id),
+  participants: integer('participants').notNull(),
+  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});

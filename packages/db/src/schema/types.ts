@@ -1,0 +1,12 @@
+import { customType } from 'drizzle-orm/pg-core';
+
+/**
+ * PostgreSQL tstzrange, kept as its text form (e.g. `["2026-11-24 10:00:00+00","2026-11-24 12:00:00+00")`).
+ * drizzle-kit has no range type; the exclusion constraint over it lives in a custom migration.
+ */
+export const tstzrange = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'tstzrange';
+  },
+});
+
