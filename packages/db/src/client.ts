@@ -27,6 +27,8 @@ export interface DbOptions {
   migrationsFolder?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /** PGlite only: start from a dump of another instance (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface MigrationState {
@@ -42,6 +44,8 @@ export interface DbHandle {
   migrate(): Promise<void>;
   migrationState(): Promise<MigrationState>;
   close(): Promise<void>;
+  /** PGlite only: a tarball of the data folder, to start other instances from. */
+  dump?: () => Promise<Blob>;
 }
 
 export const defaultMigrationsFolder = (): string =>
@@ -86,6 +90,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
 
   const client = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { btree_gist },
   });
   await client.waitReady;
@@ -96,6 +101,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     migrationState: () => migrationState(db),
     close: () => client.close(),
+    dump: () => client.dumpDataDir('none'),
   };
 }
 

@@ -24,8 +24,7 @@ export type DomainError =
   | { kind: 'forbidden'; reason: string };
 
 export type Result<T, E extends DomainError = DomainError> =
-  | { ok: true; value: T }
-  | { ok: false; error: E };
+  { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E extends DomainError>(error: E): Result<never, E> => ({ ok: false, error });

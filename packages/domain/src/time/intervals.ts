@@ -49,7 +49,10 @@ export function intersectIntervals(a: readonly Interval[], b: readonly Interval[
   return toIntervals(out);
 }
 
-export function subtractIntervals(from: readonly Interval[], minus: readonly Interval[]): Interval[] {
+export function subtractIntervals(
+  from: readonly Interval[],
+  minus: readonly Interval[],
+): Interval[] {
   const cut = mergeSpans(minus);
   const out: Span[] = [];
   for (const [fs, fe] of mergeSpans(from)) {

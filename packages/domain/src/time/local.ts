@@ -48,7 +48,8 @@ export const calendarDay = (d: LocalDate): DateTime =>
 /**
  * The instant of a wall-clock time on a date in `zone`. Times in a spring-forward gap are
  * shifted forward by the gap (luxon's rule: 03:30 on 2026-03-29 in Helsinki becomes 04:30
- * EEST); ambiguous fall-back times take the earlier (summer-time) instant. Hour 24 means
+ * EEST); ambiguous fall-back times take luxon's choice, the
+ * later (standard-time) instant: 03:30 on 2026-10-25 in Helsinki is 03:30+02:00. Hour 24 means
  * midnight at the start of the next day.
  */
 export function zonedInstant(day: DateTime, time: WallTime, zone: string): DateTime {

@@ -29,7 +29,7 @@ export type WeeklyHours = DailyOpening[];
 
 export const weeklyHoursSchema = z.array(
   z.object({
-    weekday: z.union([1, 2, 3, 4, 5, 6, 7].map((n) => z.literal(n as IsoWeekday))),
+    weekday: z.literal([1, 2, 3, 4, 5, 6, 7]),
     opens: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:mm'),
     closes: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Expected HH:mm or 24:00'),
   }),
@@ -45,7 +45,13 @@ const parseSpan = (o: DailyOpening, index: number) => {
   }
   const openMin = opens.hour * 60 + opens.minute;
   const closeMin = closes.hour * 60 + closes.minute;
-  return { weekday: o.weekday, opens, closes, overnight: closeMin < openMin, empty: closeMin === openMin };
+  return {
+    weekday: o.weekday,
+    opens,
+    closes,
+    overnight: closeMin < openMin,
+    empty: closeMin === openMin,
+  };
 };
 
 /**
@@ -81,7 +87,9 @@ export function openingIntervals(
   const closed = blackoutDates.map((text, index) => {
     const date = parseLocalDate(text);
     if (!date) {
-      throw new DomainFailure(invalid(`blackoutDates.${index}`, `'${text}' is not a yyyy-MM-dd date.`));
+      throw new DomainFailure(
+        invalid(`blackoutDates.${index}`, `'${text}' is not a yyyy-MM-dd date.`),
+      );
     }
     return localDayInterval(calendarDay(date), zone);
   });

@@ -1,0 +1,67 @@
+import { secureHeaders } from 'hono/secure-headers';
+import { requestId } from 'hono/request-id';
+import type { Deps } from './deps';
+import { problemFromDomain, problemResponse, toProblem } from './http/problem';
+import { catalogRouter } from './routes/catalog/catalog.index';
+import { docsRouter } from './routes/docs/docs.index';
+import { eventsRouter } from './routes/events/events.index';
+import { feedsRouter } from './routes/feeds/feeds.index';
+import { healthRouter } from './routes/health/health.index';
+import { occurrencesRouter } from './routes/occurrences/occurrences.index';
+import { createRouter } from './routes/shared/router';
+import { venuesRouter } from './routes/venues/venues.index';
+
+export type { Deps, Clock } from './deps';
+export { fixedClock, systemClock } from './deps';
+export { loadConfig, testConfig, ConfigError, type Config } from './config';
+
+/** The public API under /api, chained so that hono/client sees every route's types. */
+const apiRoutes = () =>
+  createRouter()
+    .route('/', healthRouter)
+    .route('/', catalogRouter)
+    .route('/', occurrencesRouter)
+    .route('/', eventsRouter)
+    .route('/', venuesRouter);
+
+/**
+ * Builds the HTTP application from its dependencies. No side effects: the composition root
+ * (index.ts) and the tests call it with a database, a clock, a mailer and a config.
+ */
+export function createApp(deps: Deps) {
+  const app = createRouter();
+  app.use('*', requestId());
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('ctx', { db: deps.db, now: deps.clock.now() });
+    await next();
+  });
+
+  const routes = app.route('/api', apiRoutes()).route('/feeds', feedsRouter);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Mötesplats API',
+      version: '0.1.0',
+      description:
+        'Public, read-only API of Mötesplats: event occurrences, venues with free/busy time, and iCalendar feeds. Errors are RFC 9457 problem+json.',
+    },
+  });
+  app.route('/api/docs', docsRouter);
+
+  app.notFound((c) =>
+    problemResponse(c, problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path })),
+  );
+  app.onError((err, c) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500 && deps.config.logLevel !== 'silent') {
+      console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, err);
+    }
+    return problemResponse(c, problem);
+  });
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

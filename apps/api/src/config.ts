@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at start. The only reader of process.env in the API.
+ * A bad setting stops the start with one readable line naming it (see loadConfig).
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Public origin used in feeds and links, e.g. https://motesplats.borga.fi */
+  PUBLIC_ORIGIN: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** 'false' leaves an empty database empty instead of loading the demo data. */
+  DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicOrigin: string | undefined;
+  smtpUrl: string | undefined;
+  demoSeed: boolean;
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+  env: 'development' | 'production' | 'test';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (process.env in production, a literal in tests). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = issue.path.join('.');
+    const shown = env[name] === undefined ? '' : ` (got "${String(env[name])}")`;
+    throw new ConfigError(`Invalid setting ${name}: ${issue.message}${shown}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    demoSeed: e.DEMO_SEED === 'true',
+    logLevel: e.LOG_LEVEL,
+    env: e.NODE_ENV,
+  };
+}
+
+/** Settings for tests and embedding: production defaults with overrides. */
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+  ...overrides,
+});

@@ -1,0 +1,22 @@
+import type { Db, Engine, MigrationState } from '@motesplats/db';
+import type { Config } from './config';
+import type { Mailer } from './mail/mailer';
+
+/** A source of the current instant. Services get `now` from it; nothing else reads the clock. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+export const fixedClock = (at: Date | string): Clock => {
+  const instant = new Date(at);
+  return { now: () => new Date(instant) };
+};
+
+export interface Deps {
+  db: Db;
+  engine: Engine;
+  migrationState: () => Promise<MigrationState>;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+}

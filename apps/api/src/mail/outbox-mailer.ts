@@ -1,0 +1,15 @@
+import { mailOutbox } from '@motesplats/db';
+import type { Mailer } from './mailer';
+
+/** Writes mail to the outbox table; with no SMTP_URL it stays there as the development outbox. */
+export const outboxMailer: Mailer = {
+  async enqueue(tx, mail) {
+    await tx.insert(mailOutbox).values({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      municipalityId: mail.municipalityId ?? null,
+    });
+  },
+};

@@ -1,0 +1,96 @@
+import {
+  associations,
+  buildings,
+  categories,
+  eventOccurrences,
+  events,
+  municipalities,
+  venues,
+} from '@motesplats/db';
+import { DomainFailure, notFound } from '@motesplats/domain';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { ServiceCtx } from '../context';
+import { addressLine } from '../shared/address';
+import { localizer } from '../shared/localize';
+
+/** How long a cancelled or past occurrence still shows on the event page. */
+const RECENT_MS = 7 * 86_400_000;
+
+/** A published event with its upcoming occurrences, place and (public) organizer. */
+export async function getEvent({ ctx, input }: { ctx: ServiceCtx; input: { id: string; lang: string } }) {
+  const [row] = await ctx.db
+    .select({
+      event: events,
+      category: categories,
+      municipality: municipalities,
+      organizer: associations,
+      venue: venues,
+      building: buildings,
+    })
+    .from(events)
+    .innerJoin(categories, eq(categories.slug, events.categorySlug))
+    .innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
+    .innerJoin(associations, eq(associations.id, events.associationId))
+    .leftJoin(venues, eq(venues.id, events.venueId))
+    .leftJoin(buildings, eq(buildings.id, venues.buildingId))
+    .where(and(eq(events.id, input.id), eq(events.status, 'published')));
+  if (!row) throw new DomainFailure(notFound('event', input.id));
+  const { event, category, municipality, organizer, venue, building } = row;
+
+  const occurrences = await ctx.db
+    .select()
+    .from(eventOccurrences)
+    .where(
+      and(
+        eq(eventOccurrences.eventId, event.id),
+        gt(eventOccurrences.endsAt, new Date(ctx.now.getTime() - RECENT_MS)),
+      ),
+    )
+    .orderBy(asc(eventOccurrences.startsAt))
+    .limit(100);
+
+  const t = localizer(input.lang, municipality.languages);
+  return {
+    id: event.id,
+    title: t.must(event.title),
+    summary: t(event.summary),
+    description: t(event.description),
+    category: { slug: category.slug, name: t.must(category.name), pictogram: category.pictogram },
+    languages: event.languages,
+    audience: event.audience,
+    price: { free: event.priceCents === null, text: t(event.priceText) },
+    registration: { required: event.registrationRequired, url: event.registrationUrl },
+    organizer: {
+      id: organizer.id,
+      name: t.must(organizer.name),
+      description: t(organizer.description),
+      website: organizer.website,
+    },
+    venue:
+      venue && building
+        ? {
+            id: venue.id,
+            name: t.must(venue.name),
+            address: addressLine(building),
+            coordinates:
+              building.lat !== null && building.lon !== null
+                ? { lat: building.lat, lon: building.lon }
+                : null,
+          }
+        : null,
+    locationText: event.locationText,
+    municipality: {
+      slug: municipality.slug,
+      name: t.must(municipality.name),
+      timeZone: municipality.timeZone,
+      languages: municipality.languages,
+    },
+    occurrences: occurrences.map((o) => ({
+      id: o.id,
+      uid: o.uid,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+      status: o.status,
+    })),
+  };
+}

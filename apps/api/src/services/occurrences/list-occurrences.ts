@@ -1,0 +1,134 @@
+import {
+  buildings,
+  categories,
+  eventOccurrences,
+  events,
+  municipalities,
+  venues,
+} from '@motesplats/db';
+import { and, arrayContains, asc, count, eq, gt, lt, type SQL } from 'drizzle-orm';
+import type { ServiceCtx } from '../context';
+import { localizer, type Localized } from '../shared/localize';
+import { pageOf, type Page, type PageQuery } from '../shared/paging';
+import { boundToInstant, assertOrdered } from '../shared/time-range';
+import { addressLine } from '../shared/address';
+
+export interface ListOccurrencesInput extends PageQuery {
+  lang: string;
+  municipality?: string | undefined;
+  category?: string | undefined;
+  language?: string | undefined;
+  venue?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface OccurrenceSummary {
+  id: string;
+  uid: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'scheduled' | 'cancelled';
+  timeZone: string;
+  event: {
+    id: string;
+    title: Localized;
+    summary: Localized | null;
+    category: { slug: string; name: Localized; pictogram: string };
+    languages: string[];
+    audience: string;
+    price: { free: boolean; text: Localized | null };
+  };
+  venue: { id: string; name: Localized; address: string } | null;
+  municipality: { slug: string; name: Localized };
+}
+
+/** Installation default for bounds given as dates when no municipality narrows the zone. */
+const DEFAULT_ZONE = 'Europe/Helsinki';
+
+/** Upcoming public occurrences (of published events), soonest first. */
+export async function listOccurrences({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: ListOccurrencesInput;
+}): Promise<Page<OccurrenceSummary>> {
+  const zone = input.municipality
+    ? ((
+        await ctx.db
+          .select({ timeZone: municipalities.timeZone })
+          .from(municipalities)
+          .where(eq(municipalities.slug, input.municipality))
+      )[0]?.timeZone ?? DEFAULT_ZONE)
+    : DEFAULT_ZONE;
+  const from = input.from ? boundToInstant(input.from, zone, 'from') : ctx.now;
+  const to = input.to ? boundToInstant(input.to, zone, 'to') : undefined;
+  if (to) assertOrdered(from, to);
+
+  const where: SQL[] = [eq(events.status, 'published'), gt(eventOccurrences.endsAt, from)];
+  if (to) where.push(lt(eventOccurrences.startsAt, to));
+  if (input.municipality) where.push(eq(municipalities.slug, input.municipality));
+  if (input.category) where.push(eq(events.categorySlug, input.category));
+  if (input.language) where.push(arrayContains(events.languages, [input.language]));
+  if (input.venue) where.push(eq(events.venueId, input.venue));
+  const condition = and(...where);
+
+  const base = () =>
+    ctx.db
+      .select({
+        occurrence: eventOccurrences,
+        event: events,
+        category: categories,
+        municipality: municipalities,
+        venue: venues,
+        building: buildings,
+      })
+      .from(eventOccurrences)
+      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+      .innerJoin(categories, eq(categories.slug, events.categorySlug))
+      .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
+      .leftJoin(venues, eq(venues.id, events.venueId))
+      .leftJoin(buildings, eq(buildings.id, venues.buildingId));
+
+  const [rows, totals] = await Promise.all([
+    base()
+      .where(condition)
+      .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
+      .limit(input.limit)
+      .offset(input.offset),
+    ctx.db
+      .select({ total: count() })
+      .from(eventOccurrences)
+      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+      .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
+      .where(condition),
+  ]);
+
+  const items = rows.map(({ occurrence, event, category, municipality, venue, building }) => {
+    const t = localizer(input.lang, municipality.languages);
+    return {
+      id: occurrence.id,
+      uid: occurrence.uid,
+      startsAt: occurrence.startsAt.toISOString(),
+      endsAt: occurrence.endsAt.toISOString(),
+      status: occurrence.status,
+      timeZone: municipality.timeZone,
+      event: {
+        id: event.id,
+        title: t.must(event.title),
+        summary: t(event.summary),
+        category: { slug: category.slug, name: t.must(category.name), pictogram: category.pictogram },
+        languages: event.languages,
+        audience: event.audience,
+        price: { free: event.priceCents === null, text: t(event.priceText) },
+      },
+      venue:
+        venue && building
+          ? { id: venue.id, name: t.must(venue.name), address: addressLine(building) }
+          : null,
+      municipality: { slug: municipality.slug, name: t.must(municipality.name) },
+    };
+  });
+  return pageOf(items, input, Number(totals[0]?.total ?? 0));
+}

@@ -1,0 +1,39 @@
+// Builds everything `npm start` serves: the SvelteKit app (apps/web/build) and the bundled
+// one-process server (dist/server.mjs). Bundling drizzle and hono saves ~130 MB and ~0.5 s
+// at start (../shared/STACK.md); pglite and postgres stay external as they load files
+// next to themselves.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { checkNodeVersion } from './node-version.mjs';
+
+checkNodeVersion();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const started = performance.now();
+
+const web = spawnSync(process.execPath, ['apps/web/scripts/build.mjs'], {
+  cwd: root,
+  stdio: ['ignore', process.env.BUILD_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
+});
+if (web.status !== 0) {
+  console.error('Building the web app failed.');
+  process.exit(web.status ?? 1);
+}
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['apps/api/src/index.ts'],
+  outfile: 'dist/server.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres'],
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});
+console.log(`Built web app and server in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,19 @@
+import { createApp, fixedClock, testConfig, type Config } from '@motesplats/api';
+import type { DbHandle } from '@motesplats/db';
+import { outboxMailer } from '../../apps/api/src/mail/outbox-mailer';
+import { TEST_NOW } from './env';
+
+/** The real application over a test database, at a fixed instant. */
+export function createTestApp(
+  handle: DbHandle,
+  options: { now?: Date; config?: Partial<Config> } = {},
+) {
+  return createApp({
+    db: handle.db,
+    engine: handle.engine,
+    migrationState: handle.migrationState,
+    clock: fixedClock(options.now ?? TEST_NOW),
+    mailer: outboxMailer,
+    config: testConfig(options.config),
+  });
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test` runs every kind of test the machine can run:
+ * - unit: pure domain rules, twice, under zones with odd offsets and with DST, so hidden
+ *   local-time assumptions fail;
+ * - api: through createApp against PostgreSQL (TEST_DATABASE_URL) or PGlite;
+ * - e2e: the built server in headless Chromium (when /usr/bin/chromium exists, or always
+ *   when E2E_REQUIRED=1).
+ */
+const unit = (name: string, tz: string) => ({
+  test: {
+    name,
+    include: ['packages/domain/src/**/*.test.ts'],
+    env: { TZ: tz },
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      unit('unit-kathmandu', 'Asia/Kathmandu'),
+      unit('unit-st-johns', 'America/St_Johns'),
+      {
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts', 'packages/db/src/**/*.test.ts', 'apps/api/src/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-db.ts'],
+          env: { TZ: 'America/St_Johns' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
