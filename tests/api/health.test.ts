@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../setup/env';
 import { createTestApp } from '../setup/test-app';
+import { json } from '../setup/http';
 import { openTestDb, type TestDb } from '../setup/test-db';
 
 describe(`health and migrations (${ENGINE})`, () => {
@@ -14,7 +15,7 @@ describe(`health and migrations (${ENGINE})`, () => {
     const res = await createTestApp(t).request('/api/health');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const body = await res.json();
+    const body = await json(res);
     expect(body.status).toBe('ok');
     expect(body.database.engine).toBe(ENGINE);
     expect(body.database.reachable).toBe(true);
@@ -36,14 +37,14 @@ describe(`health and migrations (${ENGINE})`, () => {
     });
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
-    expect((await res.json()).status).toBe('degraded');
+    expect((await json(res)).status).toBe('degraded');
   });
 
   it('answers unknown paths with a problem+json 404', async () => {
     const res = await createTestApp(t).request('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ status: 404, title: 'Not found', instance: '/api/nothing-here' });
   });
 });

@@ -84,11 +84,11 @@ export function problemResponse(c: Context, problem: Problem): Response {
 }
 
 /** zod issues of request validation → 400 naming each parameter. */
-export function invalidRequest(issues: z.core.$ZodIssue[]): Problem {
+export function invalidRequest(issues: z.core.$ZodIssue[], topLevelOnly = false): Problem {
   return problemFromDomain({
     kind: 'invalid',
     issues: issues.map((i) => ({
-      path: i.path.length ? i.path.join('.') : '(request)',
+      path: i.path.length ? (topLevelOnly ? String(i.path[0]) : i.path.join('.')) : '(request)',
       message: i.message,
     })),
   });

@@ -34,7 +34,7 @@ feedsRouter.get('/venues/:file{[^/]+\\.ics}', async (c) => {
 
 feedsRouter.openAPIRegistry.registerPath({
   method: 'get',
-  path: '/feeds/venues/{id}.ics',
+  path: '/venues/{id}.ics',
   tags: ['Feeds'],
   summary: "A venue's published events as an iCalendar subscription (webcal)",
   request: {

@@ -6,7 +6,12 @@ import type { AppEnv } from '../../http/env';
 export const createRouter = () =>
   new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return problemResponse(c, invalidRequest(result.error.issues));
+      if (!result.success) {
+        // Query and path parameters are named by their own name (`accessibility`, not
+        // `accessibility.0`); body fields keep their full path.
+        const topLevel = result.target === 'query' || result.target === 'param';
+        return problemResponse(c, invalidRequest(result.error.issues, topLevel));
+      }
       return undefined;
     },
   });

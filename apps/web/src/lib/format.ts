@@ -1,0 +1,75 @@
+// Dates and times for the reader, always in the municipality's zone (never the server's).
+import { intlTag, type Locale } from '#lib/locale.ts';
+
+const dateTimeOptions = (timeZone: string): Intl.DateTimeFormatOptions => ({
+  timeZone,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "tisdag 3 december 2026 18:00–20:00", one date when start and end share a day. */
+export const formatInterval = (start: string, end: string, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), dateTimeOptions(timeZone)).formatRange(
+    new Date(start),
+    new Date(end),
+  );
+
+/** "18:00" */
+export const formatTime = (instant: string, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+
+/** "18:00–20:00" */
+export const formatTimeRange = (start: string, end: string, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatRange(new Date(start), new Date(end));
+
+/** A calendar date (yyyy-MM-dd, already local) as "måndag 7 december". */
+export const formatLocalDate = (
+  isoDate: string,
+  locale: Locale,
+  options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' },
+) =>
+  new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+
+/** Weekday name for 1 = Monday … 7 = Sunday. */
+export const weekdayName = (weekday: number, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+    // 2024-01-01 was a Monday.
+    new Date(Date.UTC(2024, 0, weekday, 12)),
+  );
+
+/** The zone's name for readers, e.g. "Finlands tid" / "Suomen aika"; the IANA id if none. */
+export const zoneName = (timeZone: string, locale: Locale) => {
+  try {
+    const parts = new Intl.DateTimeFormat(intlTag(locale), {
+      timeZone,
+      timeZoneName: 'longGeneric',
+    }).formatToParts(new Date());
+    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+};
+
+/** "09:00" from an opening-hours "HH:mm", formatted the local way. */
+export const formatClock = (hhmm: string, locale: Locale) => {
+  const [h = 0, min = 0] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2024, 0, 1, h, min)));
+};

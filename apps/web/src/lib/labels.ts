@@ -1,0 +1,45 @@
+// Enumerations of the API → words in the reader's language.
+import { m } from '#lib/paraglide/messages.js';
+import type { Access, AccessibilityFeature, Audience, Equipment } from '#lib/types.ts';
+
+type Label = () => string;
+
+export const audienceLabel: Record<Audience, Label> = {
+  everyone: m.audience_everyone,
+  families: m.audience_families,
+  children: m.audience_children,
+  youth: m.audience_youth,
+  adults: m.audience_adults,
+  women: m.audience_women,
+  seniors: m.audience_seniors,
+};
+
+export const accessibilityLabel: Record<AccessibilityFeature, Label> = {
+  step_free: m.accessibility_step_free,
+  accessible_toilet: m.accessibility_accessible_toilet,
+  hearing_loop: m.accessibility_hearing_loop,
+  lift: m.accessibility_lift,
+  accessible_parking: m.accessibility_accessible_parking,
+  baby_care: m.accessibility_baby_care,
+};
+
+export const equipmentLabel: Record<Equipment, Label> = {
+  projector: m.equipment_projector,
+  kitchen: m.equipment_kitchen,
+  sound_system: m.equipment_sound_system,
+  chairs: m.equipment_chairs,
+  tables: m.equipment_tables,
+  piano: m.equipment_piano,
+  wifi: m.equipment_wifi,
+  whiteboard: m.equipment_whiteboard,
+};
+
+export const accessLabel: Record<Access, Label> = {
+  key: m.access_key,
+  door_code: m.access_door_code,
+  staff_opens: m.access_staff_opens,
+};
+
+/** A label for an enumeration value, or the raw value if the API sent one we do not know. */
+export const labelOf = <K extends string>(labels: Record<K, Label>, key: string): string =>
+  key in labels ? labels[key as K]() : key;

@@ -1,0 +1,174 @@
+import type { LocalizedText } from '@motesplats/domain';
+import type { MunicipalityKey } from './municipalities';
+
+export type AssociationKey =
+  'pmy' | 'mll' | 'redcross' | 'parishes' | 'choir' | 'lovisa' | 'vasa' | 'pargas';
+
+export interface AssociationSeed {
+  key: AssociationKey;
+  municipality: MunicipalityKey;
+  name: LocalizedText;
+  description: LocalizedText;
+  languages: string[];
+  /** Fictitious but check-digit-valid business IDs. */
+  businessId: string;
+  website: string;
+  contactEmail: string;
+  /** The association's demo member (fictitious, never shown publicly). */
+  member: { name: string; email: string; locale: string };
+}
+
+export const ASSOCIATIONS: AssociationSeed[] = [
+  {
+    key: 'pmy',
+    municipality: 'borga',
+    name: {
+      fi: 'Porvoon monikulttuurinen yhdistys',
+      sv: 'Borgå mångkulturella förening',
+      en: 'Multicultural Association of Porvoo',
+    },
+    description: {
+      fi: 'Tuomme yhteen porvoolaisia kaikkialta maailmasta: kielikahvila, ruokaillat ja joka joulukuu kulttuurienvälinen talvibasaari.',
+      sv: 'Vi för samman borgåbor från hela världen: språkcafé, matkvällar och varje december den interkulturella vinterbasaren.',
+      en: 'We bring together people in Porvoo from all over the world: a language café, cooking evenings and, every December, the Intercultural Winter Bazaar.',
+    },
+    languages: ['fi', 'sv', 'en', 'ar', 'ru', 'fa'],
+    businessId: '2094716-2',
+    website: 'https://monikulttuurinen-porvoo.example.org',
+    contactEmail: 'hallitus@monikulttuurinen-porvoo.example.org',
+    member: { name: 'Amina Yusuf', email: 'amina.yusuf@example.org', locale: 'fi' },
+  },
+  {
+    key: 'mll',
+    municipality: 'borga',
+    name: {
+      fi: 'Mannerheimin Lastensuojeluliitto, Porvoon yhdistys',
+      sv: 'Mannerheims Barnskyddsförbund, Borgå förening',
+      en: 'Mannerheim League for Child Welfare, Porvoo branch',
+    },
+    description: {
+      fi: 'Vapaaehtoisvoimin toimiva paikallisyhdistys: perhekahvilat, isäkahvila ja tukea lapsiperheiden arkeen.',
+      sv: 'En lokalförening som drivs av frivilliga: familjecaféer, pappacafé och stöd i barnfamiljernas vardag.',
+      en: 'A volunteer-run local branch: family cafés, a dads’ café and support for everyday life with children.',
+    },
+    languages: ['fi', 'sv', 'en'],
+    businessId: '1571238-5',
+    website: 'https://porvoo.mll.example.org',
+    contactEmail: 'porvoo@mll.example.org',
+    member: { name: 'Laura Mäkelä', email: 'laura.makela@example.org', locale: 'fi' },
+  },
+  {
+    key: 'redcross',
+    municipality: 'borga',
+    name: {
+      sv: 'Röda Korset, Borgå avdelning',
+      fi: 'Suomen Punainen Risti, Porvoon osasto',
+      en: 'Finnish Red Cross, Porvoo branch',
+    },
+    description: {
+      sv: 'Frivilliga som ordnar vänverksamhet, första hjälpen-kurser och en temadag varje månad om hälsa, trygghet och delaktighet.',
+      fi: 'Vapaaehtoisia, jotka järjestävät ystävätoimintaa, ensiapukursseja ja joka kuukausi teemapäivän terveydestä, turvallisuudesta ja osallisuudesta.',
+      en: 'Volunteers who run befriending, first-aid courses and a monthly theme day on health, safety and taking part.',
+    },
+    languages: ['sv', 'fi', 'en', 'ar'],
+    businessId: '0216652-2',
+    website: 'https://borga.rodakorset.example.org',
+    contactEmail: 'borga@rodakorset.example.org',
+    member: { name: 'Peter Åkerblom', email: 'peter.akerblom@example.org', locale: 'sv' },
+  },
+  {
+    key: 'parishes',
+    municipality: 'borga',
+    name: {
+      sv: 'Borgå svenska församling och Porvoon suomalainen seurakunta',
+      fi: 'Porvoon suomalainen seurakunta ja Borgå svenska församling',
+      en: 'The Swedish and Finnish parishes of Porvoo',
+    },
+    description: {
+      sv: 'Församlingarnas diakoni ordnar fredscafé varje vecka: en lugn stund med kaffe och samtal, oberoende av tro och språk.',
+      fi: 'Seurakuntien diakonia järjestää viikoittain rauhankahvilan: rauhallinen hetki kahvin ja keskustelun äärellä uskosta ja kielestä riippumatta.',
+      en: "The parishes' diaconal work holds a weekly peace café: a quiet moment with coffee and conversation, whatever your faith or language.",
+    },
+    languages: ['sv', 'fi', 'en'],
+    businessId: '0202489-0',
+    website: 'https://borgaforsamlingar.example.org',
+    contactEmail: 'diakoni@borgaforsamlingar.example.org',
+    member: { name: 'Anna-Maria Holm', email: 'annamaria.holm@example.org', locale: 'sv' },
+  },
+  {
+    key: 'choir',
+    municipality: 'borga',
+    name: {
+      sv: 'Borgå internationella kör',
+      fi: 'Porvoon kansainvälinen kuoro',
+      en: 'Porvoo International Choir',
+    },
+    description: {
+      en: 'A choir of some forty singers from fifteen countries. We sing in every language we have and welcome new voices each autumn.',
+      sv: 'En kör med ett fyrtiotal sångare från femton länder. Vi sjunger på alla våra språk och tar emot nya röster varje höst.',
+      fi: 'Noin neljänkymmenen laulajan kuoro viidestätoista maasta. Laulamme kaikilla kielillämme ja otamme uusia ääniä mukaan joka syksy.',
+    },
+    languages: ['en', 'fi', 'sv'],
+    businessId: '2873415-3',
+    website: 'https://porvoochoir.example.org',
+    contactEmail: 'info@porvoochoir.example.org',
+    member: { name: 'Daniel Okafor', email: 'daniel.okafor@example.org', locale: 'en' },
+  },
+  {
+    key: 'lovisa',
+    municipality: 'lovisa',
+    name: {
+      fi: 'Loviisan seudun monikulttuurinen yhdistys',
+      sv: 'Lovisanejdens mångkulturella förening',
+      en: 'Multicultural Association of the Loviisa Region',
+    },
+    description: {
+      fi: 'Kielikahvila, vanhempainkerho ja vertaistukea Loviisaan muuttaneille perheille.',
+      sv: 'Språkcafé, föräldraklubb och kamratstöd för familjer som flyttat till Lovisa.',
+      ru: 'Языковое кафе, родительский клуб и взаимная поддержка для семей, переехавших в Ловийсу.',
+    },
+    languages: ['fi', 'sv', 'ru', 'uk', 'en'],
+    businessId: '3012856-6',
+    website: 'https://loviisanmonikulttuuriset.example.org',
+    contactEmail: 'yhdistys@loviisanmonikulttuuriset.example.org',
+    member: { name: 'Olga Lehtinen', email: 'olga.lehtinen@example.org', locale: 'fi' },
+  },
+  {
+    key: 'vasa',
+    municipality: 'vasa',
+    name: {
+      sv: 'Vasa internationella familjer',
+      fi: 'Vaasan kansainväliset perheet',
+      en: 'International Families of Vaasa',
+    },
+    description: {
+      sv: 'Föräldrar från Vasa och resten av världen som ordnar familjecafé och språkcafé, på svenska, finska och engelska.',
+      fi: 'Vaasalaisia ja muualta muuttaneita vanhempia, jotka järjestävät perhekahvilaa ja kielikahvilaa suomeksi, ruotsiksi ja englanniksi.',
+      en: 'Parents from Vaasa and the rest of the world who run a family café and a language café in Swedish, Finnish and English.',
+    },
+    languages: ['sv', 'fi', 'en', 'so', 'ar'],
+    businessId: '1946570-5',
+    website: 'https://vasafamilies.example.org',
+    contactEmail: 'hello@vasafamilies.example.org',
+    member: { name: 'Hodan Ali', email: 'hodan.ali@example.org', locale: 'sv' },
+  },
+  {
+    key: 'pargas',
+    municipality: 'pargas',
+    name: {
+      sv: 'Pargas bibliotekets vänner',
+      fi: 'Paraisten kirjaston ystävät',
+      en: 'Friends of Parainen Library',
+    },
+    description: {
+      sv: 'Vi hjälper biblioteket att ordna språkcafé och sagostunder på flera språk, och läsecirklar för vuxna.',
+      fi: 'Autamme kirjastoa järjestämään kielikahvilaa ja monikielisiä satutunteja sekä aikuisten lukupiirejä.',
+      en: 'We help the library run a language café, story hours in several languages and reading circles for adults.',
+    },
+    languages: ['sv', 'fi', 'ar', 'en'],
+    businessId: '2250931-8',
+    website: 'https://pargasbibliotekvanner.example.org',
+    contactEmail: 'styrelsen@pargasbibliotekvanner.example.org',
+    member: { name: 'Lina Karam', email: 'lina.karam@example.org', locale: 'sv' },
+  },
+];

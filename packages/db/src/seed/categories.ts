@@ -1,0 +1,28 @@
+import type { LocalizedText } from '@motesplats/domain';
+
+/** The pictogram vocabulary shared by every municipality; slug = pictogram key. */
+export const CATEGORIES: { slug: string; name: LocalizedText }[] = [
+  {
+    slug: 'language-cafe',
+    name: { sv: 'Språkcafé', fi: 'Kielikahvila', en: 'Language café', ar: 'مقهى اللغة' },
+  },
+  {
+    slug: 'family-cafe',
+    name: { sv: 'Familjecafé', fi: 'Perhekahvila', en: 'Family café', ar: 'مقهى العائلات' },
+  },
+  { slug: 'cooking', name: { sv: 'Matlagning', fi: 'Ruoanlaitto', en: 'Cooking', ar: 'الطبخ' } },
+  { slug: 'bazaar', name: { sv: 'Basar', fi: 'Basaari', en: 'Bazaar', ar: 'بازار' } },
+  {
+    slug: 'theme-day',
+    name: { sv: 'Temadag', fi: 'Teemapäivä', en: 'Theme day', ar: 'يوم موضوعي' },
+  },
+  {
+    slug: 'peace-cafe',
+    name: { sv: 'Fredscafé', fi: 'Rauhankahvila', en: 'Peace café', ar: 'مقهى السلام' },
+  },
+  {
+    slug: 'story-hour',
+    name: { sv: 'Sagostund', fi: 'Satutunti', en: 'Story hour', ar: 'ساعة الحكايات' },
+  },
+  { slug: 'other', name: { sv: 'Övrigt', fi: 'Muu', en: 'Other', ar: 'أخرى' } },
+];

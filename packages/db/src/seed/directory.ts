@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import type * as s from '../schema/index';
+import type { AssociationKey } from './associations';
+import { ASSOCIATIONS } from './associations';
+import { CATEGORIES } from './categories';
+import type { SeedWindow } from './clock';
+import { daysBefore, holidayBlackouts } from './clock';
+import type { MunicipalityKey } from './municipalities';
+import { MUNICIPALITIES } from './municipalities';
+import type { PlannedSpace } from './planner';
+import type { VenueSeed } from './premises';
+import { BORGA_BUILDINGS, BORGA_VENUES } from './premises-borga';
+import { REGION_BUILDINGS, REGION_VENUES } from './premises-region';
+
+type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+/** Ids of what the schedule refers to, by seed key. */
+export interface Directory {
+  municipality: Map<MunicipalityKey, { id: string; staffUserId: string }>;
+  venue: Map<string, PlacedVenue>;
+  association: Map<AssociationKey, { id: string; municipalityId: string; memberUserId: string }>;
+  /** Every space with its parent, for the planner. */
+  spaces: PlannedSpace[];
+}
+
+export interface PlacedVenue {
+  id: string;
+  municipalityId: string;
+  seed: VenueSeed;
+  rootSpaceId: string;
+  spaceIds: Map<string, string>;
+  blackouts: ReadonlySet<string>;
+}
+
+export interface BaseRows {
+  municipalities: Row<typeof s.municipalities>[];
+  categories: Row<typeof s.categories>[];
+  buildings: Row<typeof s.buildings>[];
+  venues: Row<typeof s.venues>[];
+  spaces: Row<typeof s.spaces>[];
+  venuePhotos: Row<typeof s.venuePhotos>[];
+  users: Row<typeof s.users>[];
+  staffRoles: Row<typeof s.staffRoles>[];
+  associations: Row<typeof s.associations>[];
+  associationMembers: Row<typeof s.associationMembers>[];
+  auditLog: Row<typeof s.auditLog>[];
+}
+
+const need = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`Seed data refers to an unknown ${what}.`);
+  return value;
+};
+
+/** Municipalities, premises, associations and people, with fresh ids. */
+export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Directory } {
+  const since = daysBefore(window.now, 120);
+  const rows: BaseRows = {
+    municipalities: [],
+    categories: CATEGORIES.map((c, position) => ({ ...c, pictogram: c.slug, position })),
+    buildings: [],
+    venues: [],
+    spaces: [],
+    venuePhotos: [],
+    users: [],
+    staffRoles: [],
+    associations: [],
+    associationMembers: [],
+    auditLog: [],
+  };
+  const dir: Directory = {
+    municipality: new Map(),
+    venue: new Map(),
+    association: new Map(),
+    spaces: [],
+  };
+
+  for (const m of MUNICIPALITIES) {
+    const id = randomUUID();
+    const staffUserId = randomUUID();
+    const { staff, ...fields } = m;
+    rows.municipalities.push({ id, ...fields, timeZone: 'Europe/Helsinki', createdAt: since });
+    rows.users.push({ id: staffUserId, ...staff, createdAt: since, passwordHash: null });
+    rows.staffRoles.push({
+      userId: staffUserId,
+      municipalityId: id,
+      role: staff.role,
+      grantedAt: since,
+    });
+    dir.municipality.set(m.slug, { id, staffUserId });
+  }
+
+  const buildingIds = new Map<string, string>();
+  for (const { key, municipality, ...fields } of [...BORGA_BUILDINGS, ...REGION_BUILDINGS]) {
+    const id = randomUUID();
+    const municipalityId = need(dir.municipality.get(municipality), municipality).id;
+    buildingIds.set(key, id);
+    rows.buildings.push({ id, municipalityId, ...fields, createdAt: since });
+  }
+
+  const blackouts = holidayBlackouts(window);
+  for (const venue of [...BORGA_VENUES, ...REGION_VENUES]) {
+    const { key, building, spaces, photo, ...fields } = venue;
+    const buildingId = need(buildingIds.get(building), building);
+    const municipalityId = need(
+      rows.buildings.find((b) => b.id === buildingId),
+      building,
+    ).municipalityId;
+    const id = randomUUID();
+    rows.venues.push({
+      id,
+      municipalityId,
+      buildingId,
+      ...fields,
+      blackoutDates: blackouts,
+      createdAt: since,
+      updatedAt: since,
+    });
+    const parts = spaces ?? [{ key: 'root', name: venue.name, capacity: venue.capacity }];
+    const spaceIds = new Map(parts.map((p) => [p.key, randomUUID()] as const));
+    for (const p of parts) {
+      const space = {
+        id: need(spaceIds.get(p.key), p.key),
+        venueId: id,
+        parentId: p.parent === undefined ? null : need(spaceIds.get(p.parent), p.parent),
+      };
+      dir.spaces.push(space);
+      rows.spaces.push({ ...space, municipalityId, name: p.name, capacity: p.capacity });
+    }
+    if (photo) {
+      const url = `/venues/${photo.file}.svg`;
+      rows.venuePhotos.push({ municipalityId, venueId: id, url, alt: photo.alt, position: 0 });
+    }
+    const rootSpaceId = need(spaceIds.get(parts[0]?.key ?? ''), `${key} root space`);
+    dir.venue.set(key, {
+      id,
+      municipalityId,
+      seed: venue,
+      rootSpaceId,
+      spaceIds,
+      blackouts: new Set(blackouts),
+    });
+  }
+
+  for (const a of ASSOCIATIONS) {
+    const id = randomUUID();
+    const memberUserId = randomUUID();
+    const { key, municipality, member, ...fields } = a;
+    const { id: municipalityId, staffUserId } = need(
+      dir.municipality.get(municipality),
+      municipality,
+    );
+    const verifiedAt = daysBefore(window.now, 100);
+    rows.associations.push({
+      id,
+      municipalityId,
+      ...fields,
+      verification: 'verified',
+      verifiedAt,
+      createdAt: since,
+    });
+    rows.users.push({ id: memberUserId, ...member, passwordHash: null, createdAt: since });
+    rows.associationMembers.push({
+      associationId: id,
+      userId: memberUserId,
+      municipalityId,
+      role: 'member',
+      createdAt: since,
+    });
+    rows.auditLog.push({
+      municipalityId,
+      actorUserId: staffUserId,
+      action: 'association.verify',
+      entity: 'association',
+      entityId: id,
+      data: { businessId: a.businessId },
+      at: verifiedAt,
+    });
+    dir.association.set(key, { id, municipalityId, memberUserId });
+  }
+
+  return { rows, dir };
+}

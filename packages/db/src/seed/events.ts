@@ -1,0 +1,32 @@
+import type { LocalizedText } from '@motesplats/domain';
+import type { DateTime } from 'luxon';
+import type { AssociationKey } from './associations';
+import type { SeedWindow } from './clock';
+
+export interface EventSeed {
+  key: string;
+  association: AssociationKey;
+  venue: string;
+  /** Space key inside a divisible venue; the venue's root space otherwise. */
+  space?: string;
+  category: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  description: LocalizedText;
+  audience: 'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';
+  languages: string[];
+  priceCents: number | null;
+  priceText: LocalizedText;
+  registrationUrl?: string;
+  /** A series (RRULE subset, local wall-clock times) or a single local day. */
+  schedule: { rrule: string } | { day: (window: SeedWindow) => DateTime };
+  starts: string;
+  ends: string;
+  /** The booking starts this much before the occurrence (setting up). */
+  setupMinutes: number;
+  expectedAttendance: number;
+  /** Cancel the first occurrence that starts at least this many days after now. */
+  cancelAfterDays?: number;
+}
+
+export const FREE: LocalizedText = {};

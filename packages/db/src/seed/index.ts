@@ -1,0 +1,106 @@
+import { DateTime } from 'luxon';
+import type { Db } from '../client';
+import * as s from '../schema/index';
+import { ZONE, seedWindow } from './clock';
+import { buildDirectory } from './directory';
+import { insertAll } from './insert';
+import { buildSchedule } from './schedule';
+
+export interface SeedDemoOptions {
+  /** The clock: every date of the demo is placed relative to it. */
+  now: Date;
+  log?: (line: string) => void;
+}
+
+export interface SeedDemoResult {
+  seeded: boolean;
+  counts: Record<string, number>;
+}
+
+const localDate = (d: Date): string => DateTime.fromJSDate(d, { zone: ZONE }).toISODate() ?? '';
+
+/**
+ * Loads the demo municipalities (Borgå, Lovisa, Vasa, Pargas) with their premises,
+ * associations, people, events and bookings from about four weeks before `now` to about
+ * twelve weeks after, in one transaction. A database that already has a municipality is
+ * left untouched. Apart from the generated ids the result depends only on `now`.
+ */
+export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const window = seedWindow(options.now);
+  const { rows: base, dir } = buildDirectory(window);
+  const plan = buildSchedule(window, dir);
+
+  const counts: Record<string, number> = {
+    municipalities: base.municipalities.length,
+    categories: base.categories.length,
+    buildings: base.buildings.length,
+    venues: base.venues.length,
+    spaces: base.spaces.length,
+    venuePhotos: base.venuePhotos.length,
+    users: base.users.length,
+    staffRoles: base.staffRoles.length,
+    associations: base.associations.length,
+    associationMembers: base.associationMembers.length,
+    events: plan.events.length,
+    eventOccurrences: plan.eventOccurrences.length,
+    bookings: plan.bookings.length,
+    attendance: plan.attendance.length,
+    auditLog: base.auditLog.length + plan.auditLog.length,
+  };
+
+  const seeded = await db.transaction(async (tx) => {
+    const existing = await tx.select({ id: s.municipalities.id }).from(s.municipalities).limit(1);
+    if (existing.length > 0) return false;
+    await insertAll(tx, s.municipalities, base.municipalities);
+    await insertAll(tx, s.categories, base.categories);
+    await insertAll(tx, s.buildings, base.buildings);
+    await insertAll(tx, s.venues, base.venues);
+    // Roots before their parts, so the self-reference is satisfied row by row on any engine.
+    const roots = base.spaces.filter((x) => x.parentId === null);
+    await insertAll(tx, s.spaces, roots);
+    await insertAll(
+      tx,
+      s.spaces,
+      base.spaces.filter((x) => x.parentId !== null),
+    );
+    await insertAll(tx, s.venuePhotos, base.venuePhotos);
+    await insertAll(tx, s.users, base.users);
+    await insertAll(tx, s.staffRoles, base.staffRoles);
+    await insertAll(tx, s.associations, base.associations);
+    await insertAll(tx, s.associationMembers, base.associationMembers);
+    await insertAll(tx, s.bookings, plan.bookings);
+    await insertAll(tx, s.events, plan.events);
+    await insertAll(tx, s.eventOccurrences, plan.eventOccurrences);
+    await insertAll(tx, s.attendance, plan.attendance);
+    await insertAll(tx, s.auditLog, [...base.auditLog, ...plan.auditLog]);
+    return true;
+  });
+
+  if (!seeded) {
+    log('Demo data: the database already has municipalities; left it untouched.');
+    return { seeded: false, counts: {} };
+  }
+
+  const starts = plan.eventOccurrences.map((o) => o.startsAt.getTime());
+  const byStatus = (status: string) => plan.bookings.filter((b) => b.status === status).length;
+  const cancelled = plan.eventOccurrences.filter((o) => o.status === 'cancelled').length;
+  log(
+    `Demo data: ${counts.municipalities} municipalities, ${counts.buildings} buildings, ` +
+      `${counts.venues} venues (${counts.spaces} spaces, ${counts.venuePhotos} photos), ` +
+      `${counts.categories} categories, ${counts.associations} associations, ${counts.users} users.`,
+  );
+  log(
+    `Demo data: ${counts.events} events, ${counts.eventOccurrences} event occurrences from ` +
+      `${localDate(new Date(Math.min(...starts)))} to ${localDate(new Date(Math.max(...starts)))} ` +
+      `(${cancelled} cancelled), ${counts.attendance} attendance records.`,
+  );
+  log(
+    `Demo data: ${counts.bookings} bookings (${byStatus('approved')} approved, ` +
+      `${byStatus('pending')} pending, ${byStatus('cancelled')} cancelled); ` +
+      `${plan.skippedBookings} weekly slots skipped where the room was taken.`,
+  );
+  log(`Demo data: loaded in one transaction in ${Math.round(performance.now() - started)} ms.`);
+  return { seeded: true, counts };
+}

@@ -1,0 +1,262 @@
+import { containsInterval, openingIntervals } from '@motesplats/domain';
+import { sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, rowsOf } from '../client';
+import type { DbHandle } from '../client';
+import { ZONE, seedWindow } from './clock';
+import { buildDirectory } from './directory';
+import { seedDemo } from './index';
+import type { SeedDemoResult } from './index';
+import { buildSchedule } from './schedule';
+
+const NOW = new Date('2026-11-24T10:00:00Z');
+const TABLES = [
+  'municipalities',
+  'categories',
+  'buildings',
+  'venues',
+  'spaces',
+  'venue_photos',
+  'users',
+  'staff_roles',
+  'associations',
+  'association_members',
+  'events',
+  'event_occurrences',
+  'bookings',
+  'booking_claims',
+  'attendance',
+  'audit_log',
+];
+
+let handle: DbHandle;
+let result: SeedDemoResult;
+const lines: string[] = [];
+
+const query = async <T>(text: string): Promise<T[]> =>
+  rowsOf<T>(await handle.db.execute(sql.raw(text)));
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const t of TABLES) {
+    const [row] = await query<{ n: number }>(`select count(*)::int as n from ${t}`);
+    counts[t] = row?.n ?? -1;
+  }
+  return counts;
+}
+
+const local = (d: Date | string) => DateTime.fromJSDate(new Date(d), { zone: ZONE });
+
+beforeAll(async () => {
+  handle = await createDb();
+  await handle.migrate();
+  const started = performance.now();
+  result = await seedDemo(handle.db, { now: NOW, log: (line) => lines.push(line) });
+  console.log(
+    `seedDemo on PGlite: ${Math.round(performance.now() - started)} ms\n${lines.join('\n')}`,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe('seedDemo', () => {
+  it('loads the four municipalities and reports what it loaded', async () => {
+    expect(result.seeded).toBe(true);
+    expect(result.counts).toMatchObject({
+      municipalities: 4,
+      categories: 8,
+      buildings: 10,
+      venues: 12,
+      spaces: 14,
+      venuePhotos: 6,
+      associations: 8,
+      users: 12,
+      staffRoles: 4,
+      associationMembers: 8,
+      events: 14,
+    });
+    expect(result.counts.eventOccurrences).toBeGreaterThan(130);
+    expect(result.counts.bookings).toBeGreaterThan(400);
+    expect(result.counts.attendance).toBeGreaterThan(30);
+    console.log(JSON.stringify(result.counts));
+    const db = await tableCounts();
+    expect(db.event_occurrences).toBe(result.counts.eventOccurrences);
+    expect(db.bookings).toBe(result.counts.bookings);
+    expect(db.attendance).toBe(result.counts.attendance);
+    expect(db.audit_log).toBe(result.counts.auditLog);
+    expect(lines.join('\n')).toMatch(/4 municipalities.*12 venues/);
+    expect(lines.join('\n')).toMatch(/event occurrences from 2026-10-2\d to 2027-02-1\d/);
+    const slugs = await query<{ slug: string }>('select slug from municipalities order by slug');
+    expect(slugs.map((r) => r.slug)).toEqual(['borga', 'lovisa', 'pargas', 'vasa']);
+  });
+
+  it('leaves a database with data untouched', async () => {
+    const before = await tableCounts();
+    const second: string[] = [];
+    const again = await seedDemo(handle.db, { now: NOW, log: (line) => second.push(line) });
+    expect(again.seeded).toBe(false);
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatch(/untouched/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('spans about four weeks back and twelve weeks ahead', async () => {
+    const [span] = await query<{ first: string; last: string; past: number; future: number }>(`
+      select min(starts_at) as first, max(starts_at) as last,
+             count(*) filter (where ends_at <= '${NOW.toISOString()}')::int as past,
+             count(*) filter (where starts_at > '${NOW.toISOString()}')::int as future
+      from event_occurrences`);
+    expect(local(span?.first ?? '') >= local(NOW).startOf('day').minus({ weeks: 4 })).toBe(true);
+    expect(local(span?.last ?? '') < local(NOW).startOf('day').plus({ weeks: 12 })).toBe(true);
+    expect(span?.past).toBeGreaterThan(30);
+    expect(span?.future).toBeGreaterThan(100);
+  });
+
+  it('puts every occurrence inside its booking at the event venue', async () => {
+    const rows = await query<{
+      status: string;
+      booking_status: string;
+      inside: boolean;
+      same_venue: boolean;
+    }>(`
+      select o.status, b.status as booking_status,
+             b.starts_at <= o.starts_at and o.ends_at <= b.ends_at as inside,
+             b.venue_id = e.venue_id as same_venue
+      from event_occurrences o
+      join events e on e.id = o.event_id
+      left join bookings b on b.id = o.booking_id`);
+    expect(rows.length).toBe(result.counts.eventOccurrences);
+    for (const r of rows) {
+      expect(r.inside).toBe(true);
+      expect(r.same_venue).toBe(true);
+      expect(r.booking_status).toBe(r.status === 'scheduled' ? 'approved' : 'cancelled');
+    }
+  });
+
+  it('cancels one or two future occurrences so feeds show STATUS:CANCELLED', async () => {
+    const rows = await query<{ starts_at: string; cancelled_at: string | null; sequence: number }>(
+      `select starts_at, cancelled_at, sequence from event_occurrences where status = 'cancelled'`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.length).toBeLessThanOrEqual(2);
+    for (const r of rows) {
+      expect(new Date(r.starts_at).getTime()).toBeGreaterThan(NOW.getTime());
+      expect(r.cancelled_at).not.toBeNull();
+      expect(r.sequence).toBe(1);
+    }
+  });
+
+  it('holds the Intercultural Winter Bazaar on a Saturday in December, 11–16', async () => {
+    const rows = await query<{ starts_at: string; ends_at: string; price_cents: number | null }>(`
+      select o.starts_at, o.ends_at, e.price_cents from event_occurrences o
+      join events e on e.id = o.event_id where e.category_slug = 'bazaar'`);
+    expect(rows).toHaveLength(1);
+    const start = local(rows[0]?.starts_at ?? '');
+    expect([start.month, start.weekday, start.hour]).toEqual([12, 6, 11]);
+    expect(local(rows[0]?.ends_at ?? '').hour).toBe(16);
+    expect(rows[0]?.price_cents).toBeNull();
+  });
+
+  it('holds the Gammelbacka language café at 17:30 Helsinki time on 1st–3rd Tuesdays', async () => {
+    const rows = await query<{ starts_at: string; rrule: string }>(`
+      select o.starts_at, e.rrule from event_occurrences o join events e on e.id = o.event_id
+      where e.title->>'sv' = 'Språkcafé i Gammelbacka'`);
+    expect(rows.length).toBeGreaterThan(8);
+    for (const r of rows) {
+      const start = local(r.starts_at);
+      expect(start.toFormat('HH:mm')).toBe('17:30');
+      expect(start.weekday).toBe(2);
+      expect(start.day).toBeLessThanOrEqual(21);
+      expect(r.rrule).toBe('FREQ=MONTHLY;BYDAY=1TU,2TU,3TU');
+    }
+  });
+
+  it('has events written only in Arabic + Swedish and in Russian + Finnish', async () => {
+    const rows = await query<{ langs: string }>(`
+      select (select string_agg(k, ',' order by k) from jsonb_object_keys(title) k) as langs
+      from events`);
+    const langs = rows.map((r) => r.langs);
+    expect(langs).toContain('ar,sv');
+    expect(langs).toContain('fi,ru');
+  });
+
+  it('books both halves of Fabrikssalen at the same time', async () => {
+    const rows = await query<{ n: number }>(`
+      select count(*)::int as n
+      from bookings a join bookings b
+        on a.venue_id = b.venue_id and a.space_id <> b.space_id
+       and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+      join spaces sa on sa.id = a.space_id join spaces sb on sb.id = b.space_id
+      where sa.name->>'en' = 'North half' and sb.name->>'en' = 'South half'
+        and a.status in ('pending', 'approved') and b.status in ('pending', 'approved')`);
+    expect(rows[0]?.n).toBeGreaterThan(4);
+    const [claims] = await query<{ n: number }>(`
+      select count(*)::int as n from booking_claims c join bookings b on b.id = c.booking_id
+      join event_occurrences o on o.booking_id = b.id join events e on e.id = o.event_id
+      where e.category_slug = 'bazaar'`);
+    expect(claims?.n).toBe(2);
+  });
+
+  it('keeps pending requests in the future and records attendance only for the past', async () => {
+    const [row] = await query<{
+      past_pending: number;
+      future_attendance: number;
+      pending: number;
+    }>(`
+      select
+        (select count(*)::int from bookings where status = 'pending' and starts_at < '${NOW.toISOString()}') as past_pending,
+        (select count(*)::int from bookings where status = 'pending') as pending,
+        (select count(*)::int from attendance a join event_occurrences o on o.id = a.occurrence_id
+          where o.ends_at > '${NOW.toISOString()}') as future_attendance`);
+    expect(row).toEqual({ past_pending: 0, future_attendance: 0, pending: expect.any(Number) });
+    expect(row?.pending).toBeGreaterThan(10);
+  });
+});
+
+describe('the demo plan (no database)', () => {
+  const plan = (now: Date) => {
+    const window = seedWindow(now);
+    const { dir } = buildDirectory(window);
+    return { dir, window, ...buildSchedule(window, dir) };
+  };
+
+  it('is deterministic given now, apart from ids', () => {
+    const shape = (now: Date) =>
+      plan(now).bookings.map((b) => [
+        b.startsAt.toISOString(),
+        b.endsAt.toISOString(),
+        b.status,
+        b.purpose,
+      ]);
+    expect(shape(NOW)).toEqual(shape(NOW));
+    expect(plan(NOW).skippedOccurrences).toBe(0);
+  });
+
+  it('keeps wall-clock times across the spring DST change', () => {
+    const { events, eventOccurrences } = plan(new Date('2026-03-20T10:00:00Z'));
+    const event = events.find((e) => e.title.fi === 'Perhekahvila Kevätkummussa');
+    const family = eventOccurrences.filter((o) => o.eventId === event?.id);
+    expect(family.length).toBeGreaterThan(10);
+    expect(family.every((o) => local(o.startsAt).toFormat('HH:mm') === '09:30')).toBe(true);
+    const utcHours = new Set(family.map((o) => o.startsAt.getUTCHours()));
+    expect([...utcHours].sort()).toEqual([6, 7]);
+  });
+
+  it('places every booking inside its venue’s opening hours, off blackout days', () => {
+    const { dir, window, bookings } = plan(NOW);
+    const range = { start: window.start.toJSDate(), end: window.end.plus({ weeks: 8 }).toJSDate() };
+    for (const venue of dir.venue.values()) {
+      const open = openingIntervals(venue.seed.openingHours, ZONE, range, [...venue.blackouts]);
+      for (const b of bookings.filter((x) => x.venueId === venue.id)) {
+        const slot = { start: b.startsAt, end: b.endsAt };
+        expect(
+          open.some((o) => containsInterval(o, slot)),
+          `${venue.seed.key} ${b.purpose}`,
+        ).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from '@motesplats/api';
+import { describe, expect, it } from 'vitest';
+
+describe('configuration', () => {
+  it('needs nothing: embedded database in ./data on port 3000', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      demoSeed: true,
+    });
+  });
+
+  it('reads DATABASE_URL, PORT and DATA_DIR', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u@db/m', PORT: '8080', DATA_DIR: '/var/lib/m' }),
+    ).toMatchObject({ databaseUrl: 'postgres://u@db/m', port: 8080, dataDir: '/var/lib/m' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid setting PORT: .*\(got "eighty"\)$/],
+    [{ PORT: '70000' }, /^Invalid setting PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid setting DATABASE_URL: must be a postgres/],
+    [{ SMTP_URL: 'http://mail' }, /^Invalid setting SMTP_URL/],
+    [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid setting PUBLIC_ORIGIN/],
+  ])('stops with one readable line naming a bad setting: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE } from '../setup/env';
+import { json } from '../setup/http';
+import { createTestApp } from '../setup/test-app';
+import { openTestDb, type TestDb } from '../setup/test-db';
+
+describe(`the API describes itself (${ENGINE})`, () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb('empty');
+  });
+  afterAll(() => t.close());
+
+  it('serves an OpenAPI 3.1 document built from the validating schemas', async () => {
+    const res = await createTestApp(t).request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await json(res);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/categories',
+      '/api/events/{id}',
+      '/api/health',
+      '/api/municipalities',
+      '/api/occurrences',
+      '/api/venues',
+      '/api/venues/{id}',
+      '/api/venues/{id}/busy',
+      '/feeds/venues/{id}.ics',
+    ]);
+    const limit = doc.paths['/api/occurrences'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(limit.schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
+    expect(doc.components.schemas.Problem).toBeDefined();
+  });
+
+  it('serves a reference page whose script comes from this server, not a CDN', async () => {
+    const app = createTestApp(t);
+    const page = await app.request('/api/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/api/docs/scalar.js');
+    expect(html).not.toMatch(/cdn\.jsdelivr|unpkg\.com/);
+    const script = await app.request('/api/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+  });
+});

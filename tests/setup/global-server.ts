@@ -1,0 +1,81 @@
+/**
+ * Starts the real one-process server (built by scripts/start.mjs when stale) on a free
+ * port with a fresh database — a new PostgreSQL database when TEST_DATABASE_URL is set, a
+ * new PGlite data folder otherwise — for the browser tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import type { TestProject } from 'vitest/node';
+import { databaseUrl } from './database-url';
+import { TEST_DATABASE_URL } from './env';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string | null;
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.E2E_REQUIRED === '1') throw new Error(`Browser tests are required but ${CHROMIUM} is missing.`);
+    console.warn(`Skipping browser tests: ${CHROMIUM} is not installed.`);
+    project.provide('baseUrl', null);
+    return;
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
+  let dropDb = async () => {};
+  const env: Record<string, string> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir } as Record<string, string>;
+  delete env.DATABASE_URL;
+  if (TEST_DATABASE_URL) {
+    const name = `motesplats_e2e_${process.pid}`;
+    const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    env.DATABASE_URL = databaseUrl(TEST_DATABASE_URL, name);
+    dropDb = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+
+  const server: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout!.on('data', (d) => (output += d));
+  server.stderr!.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 280_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide('baseUrl', baseUrl);
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await dropDb();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
