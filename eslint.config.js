@@ -7,8 +7,16 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const drizzle = {
-  group: ['drizzle-orm', 'drizzle-orm/*', '@motesplats/db', '@motesplats/db/*', 'postgres', '@electric-sql/*'],
-  message: 'Only services and the composition root reach the database (DESIGN.md: routes → services → db).',
+  group: [
+    'drizzle-orm',
+    'drizzle-orm/*',
+    '@motesplats/db',
+    '@motesplats/db/*',
+    'postgres',
+    '@electric-sql/*',
+  ],
+  message:
+    'Only services and the composition root reach the database (DESIGN.md: routes → services → db).',
 };
 
 export default ts.config(
@@ -30,7 +38,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -46,15 +57,50 @@ export default ts.config(
         {
           patterns: [
             { group: ['@motesplats/*'], message: 'packages/domain imports no workspace package.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'hono', 'hono/*'], message: 'packages/domain does no I/O.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'net',
+                'child_process',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'postgres',
+                '@electric-sql/*',
+                'hono',
+                'hono/*',
+              ],
+              message: 'packages/domain does no I/O.',
+            },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Domain code reads no clock; take `now` as an argument.',
         },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Domain code reads no environment; pass values in.' },
-        { object: 'Date', property: 'now', message: 'Domain code reads no clock; take `now` as an argument.' },
-        { object: 'DateTime', property: 'now', message: 'Domain code reads no clock; take `now` as an argument.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Domain code reads no environment; pass values in.',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Domain code reads no clock; take `now` as an argument.',
+        },
+        {
+          object: 'DateTime',
+          property: 'now',
+          message: 'Domain code reads no clock; take `now` as an argument.',
+        },
       ],
     },
   },
@@ -64,7 +110,21 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@motesplats/api', '@motesplats/api/*', '@motesplats/web', '@motesplats/web/*', 'hono', 'hono/*'], message: 'packages/db knows nothing of HTTP.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@motesplats/api',
+                '@motesplats/api/*',
+                '@motesplats/web',
+                '@motesplats/web/*',
+                'hono',
+                'hono/*',
+              ],
+              message: 'packages/db knows nothing of HTTP.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -74,17 +134,20 @@ export default ts.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [drizzle] }] },
   },
   {
-    // The web app reaches data only through the API's typed client.
+    // The web app reaches data only through the API's typed client: it may import the
+    // API's types (`import type { AppType }`), never its code nor the database.
     files: ['apps/web/**'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [drizzle] }],
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            drizzle,
             {
-              group: ['@motesplats/api', '@motesplats/api/*', '!@motesplats/api/types'],
-              message: 'The web app imports only the API types (for the typed client), never its code.',
+              group: ['@motesplats/api', '@motesplats/api/*'],
+              allowTypeImports: true,
+              message:
+                'The web app imports only types from the API (for hc<AppType>), never its code.',
             },
           ],
         },

@@ -24,7 +24,11 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['tests/api/**/*.test.ts', 'packages/db/src/**/*.test.ts', 'apps/api/src/**/*.test.ts'],
+          include: [
+            'tests/api/**/*.test.ts',
+            'packages/db/src/**/*.test.ts',
+            'apps/api/src/**/*.test.ts',
+          ],
           globalSetup: ['tests/setup/global-db.ts'],
           env: { TZ: 'America/St_Johns' },
           testTimeout: 60_000,

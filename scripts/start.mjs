@@ -33,10 +33,14 @@ function newestMtime(path) {
 const stale =
   !existsSync(server) ||
   !existsSync(join(root, 'apps/web/build/handler.js')) ||
-  sources.some((dir) => existsSync(join(root, dir)) && newestMtime(join(root, dir)) > statSync(server).mtimeMs);
+  sources.some(
+    (dir) => existsSync(join(root, dir)) && newestMtime(join(root, dir)) > statSync(server).mtimeMs,
+  );
 if (stale) {
   console.log('Building Mötesplats (first start or changed sources)…');
-  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 await import(server);

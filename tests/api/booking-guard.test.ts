@@ -47,7 +47,12 @@ describe(`double-booking guard (${ENGINE})`, () => {
 
   it('frees the time when a holding booking is cancelled, and holds it again if restored', async () => {
     const f = await createHallFixture(t.db);
-    const [first] = await f.book(f.spaces.other, '2026-12-03T10:00Z', '2026-12-03T12:00Z', 'approved');
+    const [first] = await f.book(
+      f.spaces.other,
+      '2026-12-03T10:00Z',
+      '2026-12-03T12:00Z',
+      'approved',
+    );
     await t.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, first!.id));
     await f.book(f.spaces.other, '2026-12-03T11:00Z', '2026-12-03T12:00Z', 'pending');
     await expectClash(
@@ -124,7 +129,11 @@ describe(`double-booking guard (${ENGINE})`, () => {
       const f = await createHallFixture(t.db);
       const results = await Promise.allSettled(
         Array.from({ length: 50 }, (_, i) =>
-          f.book(f.spaces.other, `2026-12-09T10:${String(i).padStart(2, '0')}Z`, '2026-12-09T12:00Z'),
+          f.book(
+            f.spaces.other,
+            `2026-12-09T10:${String(i).padStart(2, '0')}Z`,
+            '2026-12-09T12:00Z',
+          ),
         ),
       );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

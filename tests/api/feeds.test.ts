@@ -17,7 +17,9 @@ const parseWithIcalJs = (text: string) => {
 
 /** node-ical gives a property with parameters as { val, params }. */
 const value = (v: unknown): string =>
-  typeof v === 'object' && v !== null && 'val' in v ? String((v as { val: unknown }).val) : String(v);
+  typeof v === 'object' && v !== null && 'val' in v
+    ? String((v as { val: unknown }).val)
+    : String(v);
 
 describe(`venue feed (${ENGINE})`, () => {
   let t: TestDb;
@@ -37,7 +39,7 @@ describe(`venue feed (${ENGINE})`, () => {
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = await res.text();
     const parsed = Object.values(await nodeIcal.async.parseICS(text));
-    const vevents = parsed.filter((c): c is VEvent => c.type === 'VEVENT');
+    const vevents = parsed.filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(vevents.length).toBeGreaterThan(3);
     for (const e of vevents) {
       expect(e.uid).toMatch(/@motesplats$/);
@@ -58,13 +60,19 @@ describe(`venue feed (${ENGINE})`, () => {
       { start: new Date('2026-10-20T15:00:00Z'), end: new Date('2026-10-20T17:00:00Z') },
       { start: new Date('2026-10-27T16:00:00Z'), end: new Date('2026-10-27T18:00:00Z') },
       { start: new Date('2027-03-23T16:00:00Z'), end: new Date('2027-03-23T18:00:00Z') },
-      { start: new Date('2027-03-30T15:00:00Z'), end: new Date('2027-03-30T17:00:00Z'), status: 'cancelled' },
+      {
+        start: new Date('2027-03-30T15:00:00Z'),
+        end: new Date('2027-03-30T17:00:00Z'),
+        status: 'cancelled',
+      },
     ]);
     const early = createTestApp(t, { now: new Date('2026-10-15T10:00:00Z') });
     const text = await (await early.request(`/feeds/venues/${f.venueId}.ics?lang=fi`)).text();
 
     const { calendar, events } = parseWithIcalJs(text);
-    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Lilla rummet – tapahtumat (Mötesplats)');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(
+      'Lilla rummet – tapahtumat (Mötesplats)',
+    );
     expect(events.map((e) => [e.startDate.toString(), e.startDate.zone?.tzid])).toEqual([
       ['2026-10-20T18:00:00', 'Europe/Helsinki'],
       ['2026-10-27T18:00:00', 'Europe/Helsinki'],
@@ -82,7 +90,7 @@ describe(`venue feed (${ENGINE})`, () => {
 
     // node-ical agrees on the instants.
     const vevents = Object.values(await nodeIcal.async.parseICS(text)).filter(
-      (c): c is VEvent => c.type === 'VEVENT',
+      (c): c is VEvent => c?.type === 'VEVENT',
     );
     expect(vevents.map((e) => e.start.toISOString()).sort()).toEqual([
       '2026-10-20T15:00:00.000Z',
@@ -112,7 +120,9 @@ describe(`venue feed (${ENGINE})`, () => {
   });
 
   it('answers 404 for an unknown venue and 400 for a bad id or language', async () => {
-    expect((await app.request('/feeds/venues/00000000-0000-4000-8000-000000000000.ics')).status).toBe(404);
+    expect(
+      (await app.request('/feeds/venues/00000000-0000-4000-8000-000000000000.ics')).status,
+    ).toBe(404);
     const bad = await app.request('/feeds/venues/42.ics');
     expect(bad.status).toBe(400);
     expect((await json(bad)).errors[0].path).toBe('id');

@@ -41,9 +41,24 @@ describe(`migrations on a fresh ${ENGINE} database`, () => {
       ).map((r) => r.table_name);
       expect(tables).toEqual(
         expect.arrayContaining([
-          'municipalities', 'buildings', 'venues', 'spaces', 'venue_photos', 'associations',
-          'association_members', 'users', 'sessions', 'staff_roles', 'bookings', 'booking_claims',
-          'categories', 'events', 'event_occurrences', 'attendance', 'audit_log', 'mail_outbox',
+          'municipalities',
+          'buildings',
+          'venues',
+          'spaces',
+          'venue_photos',
+          'associations',
+          'association_members',
+          'users',
+          'sessions',
+          'staff_roles',
+          'bookings',
+          'booking_claims',
+          'categories',
+          'events',
+          'event_occurrences',
+          'attendance',
+          'audit_log',
+          'mail_outbox',
         ]),
       );
       // Every tenant table carries municipality_id (DESIGN.md invariant 6).

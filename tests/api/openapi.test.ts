@@ -27,7 +27,9 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/venues/{id}/busy',
       '/feeds/venues/{id}.ics',
     ]);
-    const limit = doc.paths['/api/occurrences'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    const limit = doc.paths['/api/occurrences'].get.parameters.find(
+      (p: { name: string }) => p.name === 'limit',
+    );
     expect(limit.schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
     expect(doc.components.schemas.Problem).toBeDefined();
   });

@@ -37,7 +37,8 @@ describe(`venues (${ENGINE})`, () => {
     const res = await app.request('/api/venues?accessibility=step_free,hearing_loop&limit=100');
     const accessible = (await json(res)).items;
     expect(accessible.length).toBeGreaterThan(0);
-    for (const v of accessible) expect(v.accessibility).toEqual(expect.arrayContaining(['step_free', 'hearing_loop']));
+    for (const v of accessible)
+      expect(v.accessibility).toEqual(expect.arrayContaining(['step_free', 'hearing_loop']));
   });
 
   it('answers 400 naming a bad filter', async () => {
@@ -86,7 +87,14 @@ describe(`venues (${ENGINE})`, () => {
         expect(Object.keys(i).sort()).toEqual(['end', 'start']);
         expect(Date.parse(i.end)).toBeGreaterThan(Date.parse(i.start));
       }
-      expect(Object.keys(body).sort()).toEqual(['busy', 'from', 'open', 'timeZone', 'to', 'venueId']);
+      expect(Object.keys(body).sort()).toEqual([
+        'busy',
+        'from',
+        'open',
+        'timeZone',
+        'to',
+        'venueId',
+      ]);
       const text = JSON.stringify(body);
       expect(text).not.toMatch(/association|purpose|booker|name|email|@/i);
     });

@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
     return async () => {
       const dbs = await admin<{ datname: string }[]>`
         select datname from pg_database where datname like ${`motesplats_%${run}%`}`;
-      for (const { datname } of dbs) await admin.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of dbs)
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
     };
   }

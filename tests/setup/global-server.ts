@@ -33,7 +33,8 @@ const freePort = () =>
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
-    if (process.env.E2E_REQUIRED === '1') throw new Error(`Browser tests are required but ${CHROMIUM} is missing.`);
+    if (process.env.E2E_REQUIRED === '1')
+      throw new Error(`Browser tests are required but ${CHROMIUM} is missing.`);
     console.warn(`Skipping browser tests: ${CHROMIUM} is not installed.`);
     project.provide('baseUrl', null);
     return;
@@ -41,7 +42,12 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
   let dropDb = async () => {};
-  const env: Record<string, string> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir } as Record<string, string>;
+  const env: Record<string, string> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+  } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {
     const name = `motesplats_e2e_${process.pid}`;
@@ -67,7 +73,10 @@ export default async function setup(project: TestProject) {
   for (;;) {
     if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 250));
   }

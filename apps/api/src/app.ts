@@ -52,7 +52,10 @@ export function createApp(deps: Deps) {
   app.route('/api/docs', docsRouter);
 
   app.notFound((c) =>
-    problemResponse(c, problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path })),
+    problemResponse(
+      c,
+      problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path }),
+    ),
   );
   app.onError((err, c) => {
     const problem = toProblem(err);

@@ -20,6 +20,8 @@ const schema = z.object({
     .optional(),
   /** 'false' leaves an empty database empty instead of loading the demo data. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
+  /** 'false' serves the API and feeds only (`npm run dev`, where Vite serves the pages). */
+  SERVE_WEB: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
@@ -32,6 +34,7 @@ export interface Config {
   publicOrigin: string | undefined;
   smtpUrl: string | undefined;
   demoSeed: boolean;
+  serveWeb: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   env: 'development' | 'production' | 'test';
 }
@@ -61,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     demoSeed: e.DEMO_SEED === 'true',
+    serveWeb: e.SERVE_WEB === 'true',
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
   };

@@ -22,8 +22,14 @@ if (Number(process.versions.node.split('.')[0]) !== NODE_MAJOR) {
 }
 
 const started = performance.now();
-/** The bundle lives in <root>/dist; migrations and the web build are found from there. */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root: found upwards from this module (dist/server.mjs or apps/api/src in dev). */
+function findRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'packages/db/migrations'))) return dir;
+  }
+  throw new Error(`Cannot find packages/db/migrations above ${from}.`);
+}
+const root = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 let config;
 try {
@@ -65,12 +71,12 @@ const api = getRequestListener(app.fetch);
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const webHandlerPath = join(root, 'apps/web/build/handler.js');
 let web: NodeHandler | undefined;
-if (existsSync(webHandlerPath)) {
+if (config.serveWeb && existsSync(webHandlerPath)) {
   // adapter-node assumes https unless told where the protocol comes from (STACK.md trap 5).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   process.env.HOST_HEADER ??= 'x-forwarded-host';
   web = ((await import(pathToFileURL(webHandlerPath).href)) as { handler: NodeHandler }).handler;
-} else {
+} else if (config.serveWeb) {
   log('No web build found (apps/web/build): serving the API and feeds only.');
 }
 

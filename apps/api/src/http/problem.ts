@@ -56,7 +56,12 @@ export function problemFromDomain(error: DomainError): Problem {
         errors: error.violations,
       };
     case 'forbidden':
-      return { type: `${TYPE_BASE}forbidden`, title: 'Forbidden', status: 403, detail: error.reason };
+      return {
+        type: `${TYPE_BASE}forbidden`,
+        title: 'Forbidden',
+        status: 403,
+        detail: error.reason,
+      };
   }
 }
 
@@ -78,9 +83,13 @@ export function toProblem(err: unknown): Problem {
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify({ ...problem, instance: c.req.path }), problem.status as ContentfulStatusCode, {
-    'content-type': 'application/problem+json; charset=utf-8',
-  });
+  return c.body(
+    JSON.stringify({ ...problem, instance: c.req.path }),
+    problem.status as ContentfulStatusCode,
+    {
+      'content-type': 'application/problem+json; charset=utf-8',
+    },
+  );
 }
 
 /** zod issues of request validation → 400 naming each parameter. */

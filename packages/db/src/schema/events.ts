@@ -17,7 +17,12 @@ import { associations, users } from './people';
 import { venues } from './premises';
 import { municipalities } from './tenancy';
 
-export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled', 'unpublished']);
+export const eventStatus = pgEnum('event_status', [
+  'draft',
+  'published',
+  'cancelled',
+  'unpublished',
+]);
 export const occurrenceStatus = pgEnum('occurrence_status', ['scheduled', 'cancelled']);
 
 /** Shared by every municipality of the installation: the pictogram vocabulary. */

@@ -9,4 +9,3 @@ export const tstzrange = customType<{ data: string; driverData: string }>({
     return 'tstzrange';
   },
 });
-

@@ -11,7 +11,11 @@ import {
 
 export const catalogRouter = createRouter()
   .openapi(listMunicipalitiesRoute, async (c) =>
-    respond(c, MunicipalityList, await listMunicipalities({ ctx: c.var.ctx, input: c.req.valid('query') })),
+    respond(
+      c,
+      MunicipalityList,
+      await listMunicipalities({ ctx: c.var.ctx, input: c.req.valid('query') }),
+    ),
   )
   .openapi(listCategoriesRoute, async (c) =>
     respond(c, CategoryList, await listCategories({ ctx: c.var.ctx, input: c.req.valid('query') })),

@@ -12,11 +12,16 @@ let script: Promise<Buffer> | undefined;
 export const docsRouter = new Hono()
   .get('/scalar.js', async (c) => {
     script ??= readFile(
-      fileURLToPath(new URL('./browser/standalone.js', import.meta.resolve('@scalar/api-reference'))),
+      fileURLToPath(
+        new URL('./browser/standalone.js', import.meta.resolve('@scalar/api-reference')),
+      ),
     );
     return c.body(new Uint8Array(await script), 200, {
       'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=86400',
     });
   })
-  .get('/', Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Mötesplats API' }));
+  .get(
+    '/',
+    Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Mötesplats API' }),
+  );

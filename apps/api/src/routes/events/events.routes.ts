@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CategoryRef, IdParams, Instant, Lang, Localized, Price, json, problems } from '../shared/schemas';
+import {
+  CategoryRef,
+  IdParams,
+  Instant,
+  Lang,
+  Localized,
+  Price,
+  json,
+  problems,
+} from '../shared/schemas';
 
 export const EventDetail = z
   .object({

@@ -14,9 +14,18 @@ import {
 
 export const OccurrenceQuery = z.object({
   lang: Lang,
-  municipality: z.string().regex(/^[a-z0-9-]+$/, 'must be a municipality slug').optional(),
-  category: z.string().regex(/^[a-z0-9-]+$/, 'must be a category slug').optional(),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code').optional(),
+  municipality: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a municipality slug')
+    .optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a category slug')
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code')
+    .optional(),
   venue: z.uuid({ message: 'venue must be a UUID' }).optional(),
   from: DateOrInstant.optional().openapi({ description: 'Local date or instant; default now' }),
   to: DateOrInstant.optional(),

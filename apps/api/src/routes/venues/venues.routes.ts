@@ -22,14 +22,29 @@ export const ACCESSIBILITY = [
 
 export const VenueQuery = z.object({
   lang: Lang,
-  municipality: z.string().regex(/^[a-z0-9-]+$/, 'must be a municipality slug').optional(),
+  municipality: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a municipality slug')
+    .optional(),
   minCapacity: z.coerce.number().int().min(1).max(100_000).optional(),
   accessibility: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(ACCESSIBILITY, { message: `each must be one of ${ACCESSIBILITY.join(', ')}` })))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(ACCESSIBILITY, { message: `each must be one of ${ACCESSIBILITY.join(', ')}` }),
+      ),
+    )
     .optional()
-    .openapi({ type: 'string', description: `Comma-separated, all required: ${ACCESSIBILITY.join(', ')}` }),
+    .openapi({
+      type: 'string',
+      description: `Comma-separated, all required: ${ACCESSIBILITY.join(', ')}`,
+    }),
   ...Paging,
 });
 
@@ -101,5 +116,9 @@ export const getVenueBusyRoute = createRoute({
     params: IdParams,
     query: z.object({ from: LocalDate, to: LocalDate }),
   },
-  responses: { 200: json(VenueBusy, 'Open and busy intervals'), 400: problems[400], 404: problems[404] },
+  responses: {
+    200: json(VenueBusy, 'Open and busy intervals'),
+    400: problems[400],
+    404: problems[404],
+  },
 });

@@ -5,7 +5,10 @@ import { localizer } from '../shared/localize';
 
 /** Categories are shared by the installation; their names fall back to Swedish and Finnish. */
 export async function listCategories({ ctx, input }: { ctx: ServiceCtx; input: { lang: string } }) {
-  const rows = await ctx.db.select().from(categories).orderBy(asc(categories.position), asc(categories.slug));
+  const rows = await ctx.db
+    .select()
+    .from(categories)
+    .orderBy(asc(categories.position), asc(categories.slug));
   const t = localizer(input.lang, ['sv', 'fi']);
   return {
     items: rows.map((c) => ({ slug: c.slug, name: t.must(c.name), pictogram: c.pictogram })),

@@ -3,7 +3,13 @@ import { asc } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 
-export async function listMunicipalities({ ctx, input }: { ctx: ServiceCtx; input: { lang: string } }) {
+export async function listMunicipalities({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { lang: string };
+}) {
   const rows = await ctx.db.select().from(municipalities).orderBy(asc(municipalities.slug));
   return {
     items: rows.map((m) => ({

@@ -17,7 +17,13 @@ import { localizer } from '../shared/localize';
 const RECENT_MS = 7 * 86_400_000;
 
 /** A published event with its upcoming occurrences, place and (public) organizer. */
-export async function getEvent({ ctx, input }: { ctx: ServiceCtx; input: { id: string; lang: string } }) {
+export async function getEvent({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { id: string; lang: string };
+}) {
   const [row] = await ctx.db
     .select({
       event: events,

@@ -118,7 +118,11 @@ export async function listOccurrences({
         id: event.id,
         title: t.must(event.title),
         summary: t(event.summary),
-        category: { slug: category.slug, name: t.must(category.name), pictogram: category.pictogram },
+        category: {
+          slug: category.slug,
+          name: t.must(category.name),
+          pictogram: category.pictogram,
+        },
         languages: event.languages,
         audience: event.audience,
         price: { free: event.priceCents === null, text: t(event.priceText) },

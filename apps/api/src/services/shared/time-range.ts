@@ -4,11 +4,7 @@ import { DomainFailure, localDayInterval, parseLocalDate, calendarDay } from '@m
  * A query bound given as a local date ('2026-11-24': the start of that day in `zone`; for
  * an upper bound, the end of it) or as an ISO instant.
  */
-export function boundToInstant(
-  value: string,
-  zone: string,
-  side: 'from' | 'to',
-): Date {
+export function boundToInstant(value: string, zone: string, side: 'from' | 'to'): Date {
   const date = parseLocalDate(value);
   if (date) {
     const day = localDayInterval(calendarDay(date), zone);

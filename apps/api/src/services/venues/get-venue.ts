@@ -6,10 +6,20 @@ import { findVenue } from './find-venue';
 import { venueSummary } from './venue-view';
 
 /** A venue's public facts. Access instructions (door codes) and bookers are never included. */
-export async function getVenue({ ctx, input }: { ctx: ServiceCtx; input: { id: string; lang: string } }) {
+export async function getVenue({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { id: string; lang: string };
+}) {
   const row = await findVenue(ctx.db, input.id);
   const [photos, spaceRows] = await Promise.all([
-    ctx.db.select().from(venuePhotos).where(eq(venuePhotos.venueId, row.venue.id)).orderBy(asc(venuePhotos.position)),
+    ctx.db
+      .select()
+      .from(venuePhotos)
+      .where(eq(venuePhotos.venueId, row.venue.id))
+      .orderBy(asc(venuePhotos.position)),
     ctx.db.select().from(spaces).where(eq(spaces.venueId, row.venue.id)),
   ]);
   const t = localizer(input.lang, row.municipality.languages);
@@ -23,10 +33,16 @@ export async function getVenue({ ctx, input }: { ctx: ServiceCtx; input: { id: s
     access: venue.accessMethod,
     termsOfUse: t(venue.termsOfUse),
     coordinates:
-      building.lat !== null && building.lon !== null ? { lat: building.lat, lon: building.lon } : null,
+      building.lat !== null && building.lon !== null
+        ? { lat: building.lat, lon: building.lon }
+        : null,
     spaces: spaceRows
       .map((s) => ({ id: s.id, name: t.must(s.name), parentId: s.parentId }))
-      .sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null) || a.name.text.localeCompare(b.name.text)),
+      .sort(
+        (a, b) =>
+          Number(a.parentId !== null) - Number(b.parentId !== null) ||
+          a.name.text.localeCompare(b.name.text),
+      ),
     feed: { path: `/feeds/venues/${venue.id}.ics` },
   };
 }

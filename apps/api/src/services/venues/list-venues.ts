@@ -17,7 +17,8 @@ export async function listVenues({ ctx, input }: { ctx: ServiceCtx; input: ListV
   const where: SQL[] = [];
   if (input.municipality) where.push(eq(municipalities.slug, input.municipality));
   if (input.minCapacity !== undefined) where.push(gte(venues.capacity, input.minCapacity));
-  if (input.accessibility?.length) where.push(arrayContains(venues.accessibility, input.accessibility));
+  if (input.accessibility?.length)
+    where.push(arrayContains(venues.accessibility, input.accessibility));
   const condition = where.length ? and(...where) : undefined;
 
   const [rows, totals] = await Promise.all([
@@ -40,7 +41,12 @@ export async function listVenues({ ctx, input }: { ctx: ServiceCtx; input: ListV
     ? await ctx.db
         .select()
         .from(venuePhotos)
-        .where(inArray(venuePhotos.venueId, rows.map((r) => r.venue.id)))
+        .where(
+          inArray(
+            venuePhotos.venueId,
+            rows.map((r) => r.venue.id),
+          ),
+        )
         .orderBy(asc(venuePhotos.position))
     : [];
   const items = rows.map((r) =>

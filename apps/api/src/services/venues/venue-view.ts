@@ -9,13 +9,22 @@ type PhotoRow = typeof venuePhotos.$inferSelect;
 /** The public facts of a venue shared by the list and the venue page. */
 export function venueSummary(
   t: Localizer,
-  v: { venue: VenueRow; building: BuildingRow; municipality: MunicipalityRow; photo: PhotoRow | null },
+  v: {
+    venue: VenueRow;
+    building: BuildingRow;
+    municipality: MunicipalityRow;
+    photo: PhotoRow | null;
+  },
 ) {
   return {
     id: v.venue.id,
     name: t.must(v.venue.name),
     building: { name: t.must(v.building.name) },
-    address: { street: v.building.street, postalCode: v.building.postalCode, city: v.building.city },
+    address: {
+      street: v.building.street,
+      postalCode: v.building.postalCode,
+      city: v.building.city,
+    },
     municipality: { slug: v.municipality.slug, name: t.must(v.municipality.name) },
     capacity: v.venue.capacity,
     accessibility: v.venue.accessibility,

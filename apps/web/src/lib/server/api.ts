@@ -1,81 +1,62 @@
-// The one door from the web app to the data: the public JSON API (docs/api-contract.md).
-// Loads call these with `event.fetch` and `event.url.origin`; the handleFetch hook in
-// hooks.server.ts hands same-origin /api/* requests to the Hono app in-process.
+// The one door from the web app to the data: the public JSON API (docs/api-contract.md),
+// reached through hono's typed client over the API's own route types (AppType). Loads call
+// these with `event.fetch` and `event.url.origin`; the handleFetch hook in hooks.server.ts
+// hands same-origin /api/* requests to the Hono app in-process.
 //
-// Until @motesplats/api exports a typed `AppType` (built with @hono/zod-openapi), the
-// wrappers build URLs themselves and return the contract's shapes from #lib/types. Once
-// it does, each wrapper becomes one call on `hc<AppType>(origin, { fetch })`, e.g.
-// `client.api.occurrences.$get({ query })`, and the signatures below stay as they are.
-import type {
-  Category,
-  EventDetail,
-  List,
-  Municipality,
-  Occurrence,
-  Problem,
-  VenueBusy,
-  VenueDetail,
-  VenueSummary,
-} from '#lib/types.ts';
+// An answer other than 200 becomes a SvelteKit error with a message in the reader's
+// language: 404 stays 404, a 4xx/5xx of the API is a 502 (the page could not be built from
+// the API's answer), a network failure a 500.
+import { error } from '@sveltejs/kit';
+import { hc } from 'hono/client';
+import type { AppType } from '@motesplats/api/types';
+import { m } from '#lib/paraglide/messages.js';
+import type { Locale } from '#lib/locale.ts';
 
 type Fetch = typeof globalThis.fetch;
-type Query = Record<string, string | number | readonly string[] | undefined | null>;
 
-/** The API answered with an error status (problem+json when it could). */
+const client = (fetch: Fetch, origin: string) => hc<AppType>(origin, { fetch });
+
+/** The API answered with something other than 200. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Problem | null,
-  ) {
-    super(problem?.title ?? `API answered ${status}`);
+  constructor(readonly status: number) {
+    super(`API answered ${status}`);
     this.name = 'ApiError';
   }
 }
 
-const toSearch = (query: Query): string => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) search.set(key, value.join(','));
-    } else {
-      search.set(key, String(value));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-};
+type Answer = { status: number; json(): Promise<unknown> };
+/** The body type of a typed answer's 200 variant. */
+type OkBody<R extends Answer> = Awaited<ReturnType<Extract<R, { status: 200 }>['json']>>;
 
-async function getJson<T>(fetch: Fetch, origin: string, path: string, query: Query): Promise<T> {
-  const response = await fetch(new URL(path + toSearch(query), origin), {
-    headers: { accept: 'application/json' },
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(response.status, problem);
-  }
-  return (await response.json()) as T;
+/** A typed answer's body when it is a 200, else an ApiError with its status. */
+async function body<R extends Answer>(request: Promise<R>): Promise<OkBody<R>> {
+  const response = await request;
+  if (response.status !== 200) throw new ApiError(response.status);
+  return (await response.json()) as OkBody<R>;
 }
 
-/** Like getJson, but a 404 is an answer (`null`), not an error. */
-async function getJsonOrNull<T>(
-  fetch: Fetch,
-  origin: string,
-  path: string,
-  query: Query,
-): Promise<T | null> {
+/**
+ * Runs API calls for a page load and turns their failures into SvelteKit errors the reader
+ * can read: 404 → 404, any other API status → 502, no answer at all → 500.
+ */
+export async function orPageError<T>(calls: Promise<T>): Promise<T> {
   try {
-    return await getJson<T>(fetch, origin, path, query);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
+    return await calls;
+  } catch (e) {
+    if (e instanceof ApiError) {
+      if (e.status === 404) error(404, m.error_text_404());
+      error(502, m.error_text_other());
+    }
+    console.error('The API could not be reached', e);
+    error(500, m.error_text_other());
   }
 }
 
-const id = (value: string) => encodeURIComponent(value);
+const optional = (value: string | number | undefined) =>
+  value === undefined || value === '' ? undefined : String(value);
 
 export interface OccurrenceQuery {
-  lang: string;
+  lang: Locale;
   municipality?: string | undefined;
   category?: string | undefined;
   language?: string | undefined;
@@ -86,14 +67,33 @@ export interface OccurrenceQuery {
   offset?: number | undefined;
 }
 
-export const listOccurrences = (fetch: Fetch, origin: string, query: OccurrenceQuery) =>
-  getJson<List<Occurrence>>(fetch, origin, '/api/occurrences', { ...query });
+export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery) =>
+  body(
+    client(fetch, origin).api.occurrences.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        category: optional(q.category),
+        language: optional(q.language),
+        venue: optional(q.venue),
+        from: optional(q.from),
+        to: optional(q.to),
+        limit: optional(q.limit),
+        offset: optional(q.offset),
+      },
+    }),
+  );
 
-export const getEvent = (fetch: Fetch, origin: string, eventId: string, lang: string) =>
-  getJsonOrNull<EventDetail>(fetch, origin, `/api/events/${id(eventId)}`, { lang });
+export const getEvent = (fetch: Fetch, origin: string, id: string, lang: Locale) =>
+  body(
+    client(fetch, origin).api.events[':id'].$get({
+      param: { id },
+      query: { lang: lang },
+    }),
+  );
 
 export interface VenueQuery {
-  lang: string;
+  lang: Locale;
   municipality?: string | undefined;
   minCapacity?: number | undefined;
   /** All of these are required. */
@@ -102,22 +102,38 @@ export interface VenueQuery {
   offset?: number | undefined;
 }
 
-export const listVenues = (fetch: Fetch, origin: string, query: VenueQuery) =>
-  getJson<List<VenueSummary>>(fetch, origin, '/api/venues', { ...query });
+export const listVenues = (fetch: Fetch, origin: string, q: VenueQuery) =>
+  body(
+    client(fetch, origin).api.venues.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        minCapacity: optional(q.minCapacity),
+        accessibility: optional(q.accessibility?.join(',')),
+        limit: optional(q.limit),
+        offset: optional(q.offset),
+      },
+    }),
+  );
 
-export const getVenue = (fetch: Fetch, origin: string, venueId: string, lang: string) =>
-  getJsonOrNull<VenueDetail>(fetch, origin, `/api/venues/${id(venueId)}`, { lang });
+export const getVenue = (fetch: Fetch, origin: string, id: string, lang: Locale) =>
+  body(
+    client(fetch, origin).api.venues[':id'].$get({
+      param: { id },
+      query: { lang: lang },
+    }),
+  );
 
 /** Free/busy for the local dates `from`..`to` (yyyy-MM-dd, in the venue's zone). */
 export const getVenueBusy = (
   fetch: Fetch,
   origin: string,
-  venueId: string,
+  id: string,
   range: { from: string; to: string },
-) => getJsonOrNull<VenueBusy>(fetch, origin, `/api/venues/${id(venueId)}/busy`, range);
+) => body(client(fetch, origin).api.venues[':id'].busy.$get({ param: { id }, query: range }));
 
-export const listCategories = (fetch: Fetch, origin: string, lang: string) =>
-  getJson<{ items: Category[] }>(fetch, origin, '/api/categories', { lang });
+export const listCategories = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.categories.$get({ query: { lang: lang } }));
 
-export const listMunicipalities = (fetch: Fetch, origin: string, lang: string) =>
-  getJson<{ items: Municipality[] }>(fetch, origin, '/api/municipalities', { lang });
+export const listMunicipalities = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.municipalities.$get({ query: { lang: lang } }));

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { listCategories, listMunicipalities, listOccurrences } from '#lib/server/api.ts';
+import {
+  listCategories,
+  listMunicipalities,
+  listOccurrences,
+  orPageError,
+} from '#lib/server/api.ts';
 import { languageParam, PAGE_SIZE, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
 
@@ -17,7 +22,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const page = pageParam(search);
   const today = DateTime.now().setZone(HOME_ZONE).toISODate() ?? undefined;
 
-  const [occurrences, categories, municipalities] = await Promise.all([
+  const [occurrences, categories, municipalities] = await orPageError(
+    Promise.all([
     listOccurrences(fetch, url.origin, {
       lang,
       municipality: selected.municipality || undefined,
@@ -29,7 +35,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     }),
     listCategories(fetch, url.origin, lang),
     listMunicipalities(fetch, url.origin, lang),
-  ]);
+  ]),
+  );
 
   return {
     selected,

@@ -1,4 +1,4 @@
-import { listMunicipalities, listVenues } from '#lib/server/api.ts';
+import { listMunicipalities, listVenues, orPageError } from '#lib/server/api.ts';
 import {
   accessibilityParam,
   PAGE_SIZE,
@@ -19,7 +19,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   };
   const page = pageParam(search);
 
-  const [venues, municipalities] = await Promise.all([
+  const [venues, municipalities] = await orPageError(
+    Promise.all([
     listVenues(fetch, url.origin, {
       lang,
       municipality: selected.municipality || undefined,
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
       offset: (page - 1) * PAGE_SIZE,
     }),
     listMunicipalities(fetch, url.origin, lang),
-  ]);
+  ]),
+  );
 
   return {
     selected,

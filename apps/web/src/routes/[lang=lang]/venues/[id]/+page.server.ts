@@ -1,21 +1,16 @@
-import { error } from '@sveltejs/kit';
-import { ApiError, getVenue, getVenueBusy, listOccurrences } from '#lib/server/api.ts';
+import { getVenue, getVenueBusy, listOccurrences, orPageError } from '#lib/server/api.ts';
 import { resolveWeek, weekRows } from '#lib/week.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const lang = params.lang;
-  const venue = await getVenue(fetch, url.origin, params.id, lang);
-  if (!venue) error(404, 'Not found');
+  const venue = await orPageError(getVenue(fetch, url.origin, params.id, lang));
 
   const week = resolveWeek(url.searchParams.get('week'), venue.timeZone, new Date());
   const [busy, upcoming] = await Promise.all([
     // The page is still useful without the week table: show a note instead of failing.
     getVenueBusy(fetch, url.origin, venue.id, { from: week.monday, to: week.sunday }).catch(
-      (e: unknown) => {
-        if (e instanceof ApiError) return null;
-        throw e;
-      },
+      () => null,
     ),
     listOccurrences(fetch, url.origin, {
       lang,
