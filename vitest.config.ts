@@ -21,6 +21,7 @@ export default defineConfig({
     projects: [
       unit('unit-kathmandu', 'Asia/Kathmandu'),
       unit('unit-st-johns', 'America/St_Johns'),
+      { test: { name: 'architecture', include: ['tests/architecture/**/*.test.ts'] } },
       {
         test: {
           name: 'api',

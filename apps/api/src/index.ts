@@ -9,6 +9,7 @@ import { seedDemo } from '@motesplats/db/seed';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -83,6 +84,9 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
 const isApi = (url: string) => /^\/(api|feeds)(\/|\?|$)/.test(url);
 const server = createServer((req, res) => {
   if (isApi(req.url ?? '/') || !web) return void api(req, res);
+  // Served directly (no proxy in front), tell SvelteKit the real protocol so its links
+  // (feed URLs, JSON-LD) are http:// here; a proxy's own X-Forwarded-Proto wins.
+  req.headers['x-forwarded-proto'] ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
   web(req, res, () => void api(req, res));
 });
 server.listen(config.port, config.host, () => {

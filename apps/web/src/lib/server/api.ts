@@ -84,13 +84,17 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
     }),
   );
 
-export const getEvent = (fetch: Fetch, origin: string, id: string, lang: Locale) =>
-  body(
-    client(fetch, origin).api.events[':id'].$get({
-      param: { id },
-      query: { lang: lang },
-    }),
-  );
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from the page's URL that is no UUID names nothing: a 404, not the API's 400. */
+const mustBeUuid = (id: string) => {
+  if (!UUID.test(id)) throw new ApiError(404);
+};
+
+export const getEvent = async (fetch: Fetch, origin: string, id: string, lang: Locale) => {
+  mustBeUuid(id);
+  return body(client(fetch, origin).api.events[':id'].$get({ param: { id }, query: { lang } }));
+};
 
 export interface VenueQuery {
   lang: Locale;
@@ -116,13 +120,10 @@ export const listVenues = (fetch: Fetch, origin: string, q: VenueQuery) =>
     }),
   );
 
-export const getVenue = (fetch: Fetch, origin: string, id: string, lang: Locale) =>
-  body(
-    client(fetch, origin).api.venues[':id'].$get({
-      param: { id },
-      query: { lang: lang },
-    }),
-  );
+export const getVenue = async (fetch: Fetch, origin: string, id: string, lang: Locale) => {
+  mustBeUuid(id);
+  return body(client(fetch, origin).api.venues[':id'].$get({ param: { id }, query: { lang } }));
+};
 
 /** Free/busy for the local dates `from`..`to` (yyyy-MM-dd, in the venue's zone). */
 export const getVenueBusy = (
@@ -133,7 +134,7 @@ export const getVenueBusy = (
 ) => body(client(fetch, origin).api.venues[':id'].busy.$get({ param: { id }, query: range }));
 
 export const listCategories = (fetch: Fetch, origin: string, lang: Locale) =>
-  body(client(fetch, origin).api.categories.$get({ query: { lang: lang } }));
+  body(client(fetch, origin).api.categories.$get({ query: { lang } }));
 
 export const listMunicipalities = (fetch: Fetch, origin: string, lang: Locale) =>
-  body(client(fetch, origin).api.municipalities.$get({ query: { lang: lang } }));
+  body(client(fetch, origin).api.municipalities.$get({ query: { lang } }));

@@ -24,18 +24,18 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
 
   const [occurrences, categories, municipalities] = await orPageError(
     Promise.all([
-    listOccurrences(fetch, url.origin, {
-      lang,
-      municipality: selected.municipality || undefined,
-      category: selected.category || undefined,
-      language: selected.language || undefined,
-      from: today,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    }),
-    listCategories(fetch, url.origin, lang),
-    listMunicipalities(fetch, url.origin, lang),
-  ]),
+      listOccurrences(fetch, url.origin, {
+        lang,
+        municipality: selected.municipality || undefined,
+        category: selected.category || undefined,
+        language: selected.language || undefined,
+        from: today,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+      listCategories(fetch, url.origin, lang),
+      listMunicipalities(fetch, url.origin, lang),
+    ]),
   );
 
   return {

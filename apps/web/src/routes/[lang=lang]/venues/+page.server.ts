@@ -21,16 +21,16 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
 
   const [venues, municipalities] = await orPageError(
     Promise.all([
-    listVenues(fetch, url.origin, {
-      lang,
-      municipality: selected.municipality || undefined,
-      minCapacity,
-      accessibility: selected.accessibility,
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    }),
-    listMunicipalities(fetch, url.origin, lang),
-  ]),
+      listVenues(fetch, url.origin, {
+        lang,
+        municipality: selected.municipality || undefined,
+        minCapacity,
+        accessibility: selected.accessibility,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+      listMunicipalities(fetch, url.origin, lang),
+    ]),
   );
 
   return {

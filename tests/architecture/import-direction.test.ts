@@ -1,0 +1,75 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The lint rules that hold DESIGN.md's import direction, proven on code that breaks them:
+ * web → (types only) api → services → db → domain.
+ */
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+const rulesBroken = async (filePath: string, code: string) => {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId);
+};
+
+describe('import direction', () => {
+  it('keeps the web app away from the database and the API code', async () => {
+    const file = 'apps/web/src/lib/server/probe.ts';
+    expect(
+      await rulesBroken(file, "import { db } from '@motesplats/db';\nexport const x = db;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(file, "import { sql } from 'drizzle-orm';\nexport const x = sql;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import { createApp } from '@motesplats/api';\nexport const x = createApp;\n",
+      ),
+    ).toContain('@typescript-eslint/no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import type { AppType } from '@motesplats/api/types';\nexport type X = AppType;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps routes away from drizzle and the db package', async () => {
+    const file = 'apps/api/src/routes/venues/probe.ts';
+    expect(
+      await rulesBroken(file, "import { eq } from 'drizzle-orm';\nexport const x = eq;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import { venues } from '@motesplats/db';\nexport const x = venues;\n",
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
+  it('keeps the domain pure: no workspace packages, no I/O, no clock, no environment', async () => {
+    const file = 'packages/domain/src/probe.ts';
+    expect(
+      await rulesBroken(
+        file,
+        "import { createDb } from '@motesplats/db';\nexport const x = createDb;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await rulesBroken(file, 'export const x = Date.now();\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(await rulesBroken(file, 'export const x = new Date();\n')).toContain(
+      'no-restricted-syntax',
+    );
+    expect(await rulesBroken(file, 'export const x = process.env.TZ;\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(await rulesBroken(file, "export const x = new Date('2026-01-01');\n")).toEqual([]);
+  });
+});

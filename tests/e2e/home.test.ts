@@ -1,0 +1,167 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launch } from './browser';
+
+const SWEDISH_WEEKDAY = /(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)/;
+const SWEDISH_MONTH =
+  /(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)/;
+
+describe.skipIf(!baseUrl)('home page', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fresh context (own cookies) and page; closed by the caller. */
+  async function open(options: Parameters<Browser['newContext']>[0] = {}) {
+    const context = await browser.newContext({
+      baseURL: baseUrl!,
+      viewport: { width: 1280, height: 900 },
+      ...options,
+    });
+    return { context, page: await context.newPage() };
+  }
+
+  const htmlAttributes = (page: Page) =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+    }));
+
+  it.each([
+    ['sv-FI,sv;q=0.9,en;q=0.5', '/sv'],
+    ['fi-FI,fi;q=0.9', '/fi'],
+  ])('/ with Accept-Language %s leads to %s', async (acceptLanguage, expected) => {
+    const { context, page } = await open({
+      extraHTTPHeaders: { 'Accept-Language': acceptLanguage },
+    });
+    try {
+      const response = await page.goto('/');
+      expect(new URL(page.url()).pathname).toBe(expected);
+      expect(response?.status()).toBe(200);
+      expect(response?.request().redirectedFrom()?.url()).toBe(`${baseUrl}/`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the Swedish home page lists demo events in Swedish, with pictograms hidden from screen readers', async () => {
+    const { context, page } = await open({ locale: 'sv-FI' });
+    try {
+      await page.goto('/sv');
+      expect(await htmlAttributes(page)).toEqual({ lang: 'sv', dir: 'ltr' });
+
+      const cards = page.locator('main .card');
+      const count = await cards.count();
+      expect(count).toBeGreaterThanOrEqual(5);
+
+      const swedishTitles = await page.locator('main .card h2 a > [lang="sv"]').allTextContents();
+      expect(swedishTitles.length).toBeGreaterThanOrEqual(3);
+      for (const title of swedishTitles) expect(title.trim()).not.toBe('');
+
+      const dates = await page.locator('main .card time').allTextContents();
+      expect(dates).toHaveLength(count);
+      for (const date of dates) {
+        expect(date).toMatch(SWEDISH_WEEKDAY);
+        expect(date).toMatch(SWEDISH_MONTH);
+      }
+
+      const pictograms = page.locator('main .card svg.pictogram');
+      expect(await pictograms.count()).toBe(count);
+      for (const pictogram of await pictograms.all()) {
+        expect(await pictogram.getAttribute('aria-hidden')).toBe('true');
+        const box = await pictogram.boundingBox();
+        expect(box?.width ?? 0).toBeGreaterThan(16);
+      }
+      // Nothing in the cards is exposed as an image to assistive technology.
+      expect(await page.locator('main .card').getByRole('img').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the Arabic home page is right-to-left and its layout is mirrored', async () => {
+    const boxes = async (lang: string) => {
+      const { context, page } = await open();
+      try {
+        await page.goto(`/${lang}`);
+        const brand = await page.locator('header .brand').boundingBox();
+        const nav = await page.locator('header .site-nav').boundingBox();
+        if (!brand || !nav) throw new Error('The header has no product name or navigation.');
+        return { html: await htmlAttributes(page), brand, nav };
+      } finally {
+        await context.close();
+      }
+    };
+    const ar = await boxes('ar');
+    const sv = await boxes('sv');
+
+    expect(ar.html).toEqual({ lang: 'ar', dir: 'rtl' });
+    // Arabic: the product name stands right of the navigation, Swedish: left of it.
+    expect(ar.brand.x).toBeGreaterThanOrEqual(ar.nav.x + ar.nav.width);
+    expect(sv.brand.x + sv.brand.width).toBeLessThanOrEqual(sv.nav.x);
+  });
+
+  it('the Arabic home page marks content in a fallback language with its own lang and a visible note', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto('/ar');
+      const notes = page.locator('main .card .fallback-note');
+      expect(await notes.count()).toBeGreaterThan(0);
+
+      const note = notes.first();
+      await note.scrollIntoViewIfNeeded();
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.getAttribute('lang')).toBe('ar');
+      expect((await note.textContent())?.trim()).not.toBe('');
+
+      // The text the note is about carries its own language, which is not Arabic.
+      const text = await note.evaluate((el) => {
+        const before = el.previousElementSibling;
+        return before
+          ? {
+              lang: before.getAttribute('lang'),
+              dir: before.getAttribute('dir'),
+              text: before.textContent,
+            }
+          : null;
+      });
+      expect(text).not.toBeNull();
+      expect(text!.lang).toMatch(/^[a-z]{2,3}$/);
+      expect(text!.lang).not.toBe('ar');
+      expect(text!.dir).toBe('ltr');
+      expect(text!.text?.trim()).not.toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('filters work without JavaScript: the chosen category is all that is listed', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      await page.goto('/sv');
+      const select = page.getByLabel('Kategori');
+      const chosen = 'family-cafe';
+      const label = (await select.locator(`option[value="${chosen}"]`).textContent())?.trim();
+      expect(label).toBeTruthy();
+
+      await select.selectOption(chosen);
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('category') === chosen),
+        page.locator('form[role="search"] button[type="submit"]').click(),
+      ]);
+
+      // Still the server-rendered page, no script ran: the select keeps the choice.
+      expect(await page.getByLabel('Kategori').inputValue()).toBe(chosen);
+      const categories = await page.locator('main .card .category').allTextContents();
+      expect(categories.length).toBeGreaterThan(0);
+      for (const category of categories) expect(category.trim()).toBe(label);
+    } finally {
+      await context.close();
+    }
+  });
+});
