@@ -1,5 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -8,7 +6,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -74,7 +71,9 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     };
   };
 
+  // Each engine's driver is loaded only when used: the other one costs memory for nothing.
   if (options.url) {
+    const { default: postgres } = await import('postgres');
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
@@ -90,6 +89,8 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     };
   }
 
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const client = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
