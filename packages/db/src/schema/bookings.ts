@@ -6,14 +6,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { associations, users } from './people';
 import { spaces, venues } from './premises';
-import { municipalities } from './tenancy';
+import { municipalityId, createdAt, updatedAt, instant } from './columns';
 import { tstzrange } from './types';
 
 export const bookingStatus = pgEnum('booking_status', [
@@ -35,9 +34,7 @@ export const bookings = pgTable(
   'bookings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     venueId: uuid('venue_id')
       .notNull()
       .references(() => venues.id),
@@ -47,16 +44,16 @@ export const bookings = pgTable(
       .references(() => associations.id),
     requestedBy: uuid('requested_by').references(() => users.id),
     seriesId: uuid('series_id'),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
     status: bookingStatus('status').notNull().default('pending'),
     purpose: text('purpose').notNull(),
     expectedAttendance: integer('expected_attendance'),
     decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedAt: instant('decided_at'),
     decisionNote: text('decision_note'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check('bookings_range_check', sql`${t.endsAt} > ${t.startsAt}`),
@@ -81,9 +78,7 @@ export const bookingClaims = pgTable(
     spaceId: uuid('space_id')
       .notNull()
       .references(() => spaces.id, { onDelete: 'cascade' }),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     during: tstzrange('during').notNull(),
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.spaceId] })],

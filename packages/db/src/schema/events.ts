@@ -8,14 +8,13 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { bookings } from './bookings';
 import { associations, users } from './people';
 import { venues } from './premises';
-import { municipalities } from './tenancy';
+import { municipalityId, createdAt, updatedAt, instant } from './columns';
 
 export const eventStatus = pgEnum('event_status', [
   'draft',
@@ -38,9 +37,7 @@ export const events = pgTable(
   'events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     associationId: uuid('association_id')
       .notNull()
       .references(() => associations.id),
@@ -68,9 +65,9 @@ export const events = pgTable(
     uid: text('uid').notNull().unique(),
     sequence: integer('sequence').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: instant('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('events_municipality_idx').on(t.municipalityId),
@@ -82,9 +79,7 @@ export const eventOccurrences = pgTable(
   'event_occurrences',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
@@ -92,16 +87,16 @@ export const eventOccurrences = pgTable(
     bookingId: uuid('booking_id')
       .unique()
       .references(() => bookings.id),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
     status: occurrenceStatus('status').notNull().default('scheduled'),
     /** Never changes (DESIGN.md invariant 5). */
     uid: text('uid').notNull().unique(),
     /** Raised on every edit so calendar clients take it. */
     sequence: integer('sequence').notNull().default(0),
-    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: instant('cancelled_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     check('event_occurrences_range_check', sql`${t.endsAt} > ${t.startsAt}`),
@@ -116,10 +111,8 @@ export const attendance = pgTable('attendance', {
   occurrenceId: uuid('occurrence_id')
     .primaryKey()
     .references(() => eventOccurrences.id, { onDelete: 'cascade' }),
-  municipalityId: uuid('municipality_id')
-    .notNull()
-    .references(() => municipalities.id),
+  municipalityId: municipalityId(),
   participants: integer('participants').notNull(),
   recordedBy: uuid('recorded_by').references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  recordedAt: instant('recorded_at').notNull().defaultNow(),
 });

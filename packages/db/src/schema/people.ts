@@ -6,12 +6,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { municipalities } from './tenancy';
+import { municipalityId, createdAt, instant } from './columns';
 
 export const verificationState = pgEnum('verification_state', [
   'unverified',
@@ -31,7 +30,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('sv'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`)],
 );
@@ -45,8 +44,8 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -57,11 +56,9 @@ export const staffRoles = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     role: staffRole('role').notNull(),
-    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    grantedAt: instant('granted_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.municipalityId, t.role] })],
 );
@@ -71,9 +68,7 @@ export const associations = pgTable(
   'associations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     /** Languages the association works in (ISO 639-1). */
@@ -85,8 +80,8 @@ export const associations = pgTable(
     contactEmail: text('contact_email'),
     contactPhone: text('contact_phone'),
     verification: verificationState('verification').notNull().default('unverified'),
-    verifiedAt: timestamp('verified_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    verifiedAt: instant('verified_at'),
+    createdAt: createdAt(),
   },
   (t) => [index('associations_municipality_idx').on(t.municipalityId)],
 );
@@ -100,11 +95,9 @@ export const associationMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     role: memberRole('role').notNull().default('member'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.associationId, t.userId] })],
 );

@@ -10,11 +10,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { municipalities } from './tenancy';
+import { municipalityId, createdAt, updatedAt } from './columns';
 
 export const accessMethod = pgEnum('access_method', ['key', 'door_code', 'staff_opens']);
 
@@ -22,16 +21,14 @@ export const buildings = pgTable(
   'buildings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     street: text('street').notNull(),
     postalCode: text('postal_code').notNull(),
     city: text('city').notNull(),
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('buildings_municipality_idx').on(t.municipalityId)],
 );
@@ -41,9 +38,7 @@ export const venues = pgTable(
   'venues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     buildingId: uuid('building_id')
       .notNull()
       .references(() => buildings.id),
@@ -69,8 +64,8 @@ export const venues = pgTable(
     /** Shown to approved bookers only (door codes, key pick-up); never public. */
     accessInstructions: jsonb('access_instructions').$type<LocalizedText>().notNull().default({}),
     bookable: boolean('bookable').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('venues_municipality_idx').on(t.municipalityId),
@@ -82,9 +77,7 @@ export const venuePhotos = pgTable(
   'venue_photos',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     venueId: uuid('venue_id')
       .notNull()
       .references(() => venues.id, { onDelete: 'cascade' }),
@@ -104,9 +97,7 @@ export const spaces = pgTable(
   'spaces',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    municipalityId: uuid('municipality_id')
-      .notNull()
-      .references(() => municipalities.id),
+    municipalityId: municipalityId(),
     venueId: uuid('venue_id')
       .notNull()
       .references(() => venues.id, { onDelete: 'cascade' }),
