@@ -164,4 +164,19 @@ describe.skipIf(!baseUrl)('home page', () => {
       await context.close();
     }
   });
+
+  it.each([
+    ['/sv?page=9999', 'Ogiltig adress', 'sv'],
+    ['/ar?page=5000', 'عنوان غير صالح', 'ar'],
+  ])(
+    "a hand-edited bad filter (%s) answers 400 with a message in the reader's language",
+    async (path, heading, lang) => {
+      const { context, page } = await open();
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(400);
+      await expect(page.locator('h1').textContent()).resolves.toBe(heading);
+      expect((await htmlAttributes(page)).lang).toBe(lang);
+      await context.close();
+    },
+  );
 });

@@ -4,7 +4,7 @@
 // hands same-origin /api/* requests to the Hono app in-process.
 //
 // An answer other than 200 becomes a SvelteKit error with a message in the reader's
-// language: 404 stays 404, a 4xx/5xx of the API is a 502 (the page could not be built from
+// language: 404 stays 404, 400 (a bad filter in the address) stays 400, another 4xx/5xx of the API is a 502 (the page could not be built from
 // the API's answer), a network failure a 500.
 import { error } from '@sveltejs/kit';
 import { hc } from 'hono/client';
@@ -45,6 +45,8 @@ export async function orPageError<T>(calls: Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof ApiError) {
       if (e.status === 404) error(404, m.error_text_404());
+      // The API refused a parameter that came from the page's own address (a hand-edited filter).
+      if (e.status === 400) error(400, m.error_text_400());
       error(502, m.error_text_other());
     }
     console.error('The API could not be reached', e);
