@@ -10,7 +10,8 @@ import {
 import { DomainFailure, notFound } from '@motesplats/domain';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
-import { addressLine } from '../shared/address';
+import { addressLine, coordinatesOf } from '../shared/address';
+import { categoryRef, priceOf } from '../shared/event-view';
 import { localizer } from '../shared/localize';
 
 /** How long a cancelled or past occurrence still shows on the event page. */
@@ -61,10 +62,10 @@ export async function getEvent({
     title: t.must(event.title),
     summary: t(event.summary),
     description: t(event.description),
-    category: { slug: category.slug, name: t.must(category.name), pictogram: category.pictogram },
+    category: categoryRef(t, category),
     languages: event.languages,
     audience: event.audience,
-    price: { free: event.priceCents === null, text: t(event.priceText) },
+    price: priceOf(t, event),
     registration: { required: event.registrationRequired, url: event.registrationUrl },
     organizer: {
       id: organizer.id,
@@ -78,10 +79,7 @@ export async function getEvent({
             id: venue.id,
             name: t.must(venue.name),
             address: addressLine(building),
-            coordinates:
-              building.lat !== null && building.lon !== null
-                ? { lat: building.lat, lon: building.lon }
-                : null,
+            coordinates: coordinatesOf(building),
           }
         : null,
     locationText: event.locationText,

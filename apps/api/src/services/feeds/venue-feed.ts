@@ -2,7 +2,7 @@ import { eventOccurrences, events } from '@motesplats/db';
 import { buildVenueFeed, type FeedEvent } from '@motesplats/domain';
 import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
-import { addressLine } from '../shared/address';
+import { addressLine, coordinatesOf } from '../shared/address';
 import { localizer } from '../shared/localize';
 import { findVenue } from '../venues/find-venue';
 
@@ -53,6 +53,7 @@ export async function venueFeed({
 
   const venueName = t.must(venue.name).text;
   const location = `${venueName}, ${t.must(building.name).text}, ${addressLine(building)}`;
+  const geo = coordinatesOf(building);
   const feedEvents: FeedEvent[] = rows.map(({ occurrence, event }) => {
     const stamp = occurrence.updatedAt > event.updatedAt ? occurrence.updatedAt : event.updatedAt;
     const summary = t(event.summary);
@@ -68,9 +69,7 @@ export async function venueFeed({
       url: `${input.origin}/${input.lang}/events/${event.id}`,
       status: occurrence.status === 'cancelled' ? 'cancelled' : 'confirmed',
       categories: [event.categorySlug],
-      ...(building.lat !== null && building.lon !== null
-        ? { geo: { lat: building.lat, lon: building.lon } }
-        : {}),
+      ...(geo ? { geo } : {}),
     };
   });
   return buildVenueFeed({

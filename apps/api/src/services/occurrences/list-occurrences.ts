@@ -8,6 +8,7 @@ import {
 } from '@motesplats/db';
 import { and, arrayContains, asc, count, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
+import { categoryRef, priceOf } from '../shared/event-view';
 import { localizer, type Localized } from '../shared/localize';
 import { pageOf, type Page, type PageQuery } from '../shared/paging';
 import { boundToInstant, assertOrdered } from '../shared/time-range';
@@ -118,14 +119,10 @@ export async function listOccurrences({
         id: event.id,
         title: t.must(event.title),
         summary: t(event.summary),
-        category: {
-          slug: category.slug,
-          name: t.must(category.name),
-          pictogram: category.pictogram,
-        },
+        category: categoryRef(t, category),
         languages: event.languages,
         audience: event.audience,
-        price: { free: event.priceCents === null, text: t(event.priceText) },
+        price: priceOf(t, event),
       },
       venue:
         venue && building

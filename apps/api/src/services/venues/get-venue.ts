@@ -1,6 +1,7 @@
 import { spaces, venuePhotos } from '@motesplats/db';
 import { asc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
+import { coordinatesOf } from '../shared/address';
 import { localizer } from '../shared/localize';
 import { findVenue } from './find-venue';
 import { venueSummary } from './venue-view';
@@ -32,10 +33,7 @@ export async function getVenue({
     timeZone: municipality.timeZone,
     access: venue.accessMethod,
     termsOfUse: t(venue.termsOfUse),
-    coordinates:
-      building.lat !== null && building.lon !== null
-        ? { lat: building.lat, lon: building.lon }
-        : null,
+    coordinates: coordinatesOf(building),
     spaces: spaceRows
       .map((s) => ({ id: s.id, name: t.must(s.name), parentId: s.parentId }))
       .sort(
