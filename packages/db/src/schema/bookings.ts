@@ -42,14 +42,14 @@ export const bookings = pgTable(
     associationId: uuid('association_id')
       .notNull()
       .references(() => associations.id),
-    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
     seriesId: uuid('series_id'),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     status: bookingStatus('status').notNull().default('pending'),
     purpose: text('purpose').notNull(),
     expectedAttendance: integer('expected_attendance'),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: instant('decided_at'),
     decisionNote: text('decision_note'),
     createdAt: createdAt(),

@@ -64,7 +64,7 @@ export const events = pgTable(
     /** Stable feed identity of the event; occurrences have their own. */
     uid: text('uid').notNull().unique(),
     sequence: integer('sequence').notNull().default(0),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: instant('published_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -113,6 +113,6 @@ export const attendance = pgTable('attendance', {
     .references(() => eventOccurrences.id, { onDelete: 'cascade' }),
   municipalityId: municipalityId(),
   participants: integer('participants').notNull(),
-  recordedBy: uuid('recorded_by').references(() => users.id),
+  recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
   recordedAt: instant('recorded_at').notNull().defaultNow(),
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { createdAt, instant } from './columns';
@@ -9,14 +10,17 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
-    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     at: instant('at').notNull().defaultNow(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_municipality_at_idx').on(t.municipalityId, t.at),
+  ],
 );
 
 /** Mail written in the transaction that causes it; a worker sends it (DESIGN.md "Running"). */
@@ -31,8 +35,16 @@ export const mailOutbox = pgTable(
     html: text('html'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** When the worker may try (again): now for new mail, later after a failure (back-off). */
+    nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     createdAt: createdAt(),
     sentAt: instant('sent_at'),
+    /** Set when the worker gave up after its last retry. */
+    failedAt: instant('failed_at'),
   },
-  (t) => [index('mail_outbox_unsent_idx').on(t.createdAt)],
+  (t) => [
+    index('mail_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+  ],
 );

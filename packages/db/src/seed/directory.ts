@@ -79,7 +79,7 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
     const staffUserId = randomUUID();
     const { staff, ...fields } = m;
     rows.municipalities.push({ id, ...fields, timeZone: 'Europe/Helsinki', createdAt: since });
-    rows.users.push({ id: staffUserId, ...staff, createdAt: since, passwordHash: null });
+    rows.users.push({ id: staffUserId, ...staff, createdAt: since });
     rows.staffRoles.push({
       userId: staffUserId,
       municipalityId: id,
@@ -158,7 +158,7 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
       verifiedAt,
       createdAt: since,
     });
-    rows.users.push({ id: memberUserId, ...member, passwordHash: null, createdAt: since });
+    rows.users.push({ id: memberUserId, ...member, createdAt: since });
     rows.associationMembers.push({
       associationId: id,
       userId: memberUserId,
