@@ -17,11 +17,19 @@ describe(`the API describes itself (${ENGINE})`, () => {
     const doc = await json(res);
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/account',
+      '/api/account/email',
+      '/api/account/password',
+      '/api/auth/verify-email',
       '/api/categories',
       '/api/events/{id}',
       '/api/health',
       '/api/municipalities',
       '/api/occurrences',
+      '/api/password/forgot',
+      '/api/password/reset',
+      '/api/session',
+      '/api/sessions',
       '/api/venues',
       '/api/venues/{id}',
       '/api/venues/{id}/busy',
@@ -32,6 +40,15 @@ describe(`the API describes itself (${ENGINE})`, () => {
     );
     expect(limit.schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
     expect(doc.components.schemas.Problem).toBeDefined();
+    // The session contract of issue 6: sign in, who am I, sign out.
+    expect(Object.keys(doc.paths['/api/session']).sort()).toEqual(['delete', 'get', 'post']);
+    expect(Object.keys(doc.paths['/api/session'].post.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '429',
+    ]);
   });
 
   it('serves a reference page whose script comes from this server, not a CDN', async () => {

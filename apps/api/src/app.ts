@@ -1,5 +1,7 @@
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
+import { createAuth } from './auth/auth';
+import { argon2Hasher } from './auth/password';
 import type { Deps } from './deps';
 import { problemFromDomain, problemResponse, toProblem } from './http/problem';
 import { catalogRouter } from './routes/catalog/catalog.index';
@@ -10,6 +12,9 @@ import { healthRouter } from './routes/health/health.index';
 import { occurrencesRouter } from './routes/occurrences/occurrences.index';
 import { createRouter } from './routes/shared/router';
 import { venuesRouter } from './routes/venues/venues.index';
+import { sessionRouter } from './routes/session/session.index';
+import { sameOrigin } from './middleware/origin';
+import { sessionContext } from './middleware/session';
 
 export type { Deps, Clock } from './deps';
 export { fixedClock, systemClock } from './deps';
@@ -22,21 +27,31 @@ const apiRoutes = () =>
     .route('/', catalogRouter)
     .route('/', occurrencesRouter)
     .route('/', eventsRouter)
-    .route('/', venuesRouter);
+    .route('/', venuesRouter)
+    .route('/', sessionRouter);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root
  * (index.ts) and the tests call it with a database, a clock, a mailer and a config.
  */
 export function createApp(deps: Deps) {
+  if (!deps.config.authSecret) throw new Error('createApp needs config.authSecret.');
+  const auth = createAuth({
+    db: deps.db,
+    config: deps.config,
+    mailer: deps.mailer,
+    hasher: deps.hasher ?? argon2Hasher,
+    secret: deps.config.authSecret,
+  });
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('ctx', { db: deps.db, now: deps.clock.now() });
     await next();
   });
+  app.use('/api/*', sameOrigin(deps.config));
+  app.use('*', sessionContext(deps, auth));
 
   const routes = app.route('/api', apiRoutes()).route('/feeds', feedsRouter);
 

@@ -23,6 +23,11 @@ const schema = z.object({
   /** 'false' serves the API and feeds only (`npm run dev`, where Vite serves the pages). */
   SERVE_WEB: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** Signs session cookies; every process of an installation needs the same one. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The first administrator, created (or made administrator) at start. */
+  ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
@@ -37,6 +42,9 @@ export interface Config {
   serveWeb: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   env: 'development' | 'production' | 'test';
+  /** From AUTH_SECRET; when unset the composition root keeps a generated one in DATA_DIR. */
+  authSecret: string | undefined;
+  admin: { email: string; password: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -67,11 +75,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     serveWeb: e.SERVE_WEB === 'true',
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
+    authSecret: e.AUTH_SECRET,
+    admin: adminOf(e.ADMIN_EMAIL, e.ADMIN_PASSWORD),
   };
+}
+
+function adminOf(email: string | undefined, password: string | undefined) {
+  if (!email && !password) return undefined;
+  if (!email || !password) {
+    const missing = email ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
+    throw new ConfigError(`Invalid setting ${missing}: ADMIN_EMAIL and ADMIN_PASSWORD go together`);
+  }
+  return { email, password };
 }
 
 /** Settings for tests and embedding: production defaults with overrides. */
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
-  ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+  ...loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    AUTH_SECRET: 'test-secret-of-the-motesplats-suite-0123456789',
+  }),
   ...overrides,
 });

@@ -1,5 +1,6 @@
 import type { Db, Engine, MigrationState } from '@motesplats/db';
 import type { Config } from './config';
+import type { PasswordHasher } from './auth/password';
 import type { Mailer } from './mail/mailer';
 
 /** A source of the current instant. Services get `now` from it; nothing else reads the clock. */
@@ -19,4 +20,6 @@ export interface Deps {
   clock: Clock;
   mailer: Mailer;
   config: Config;
+  /** argon2id by default (auth/password.ts). */
+  hasher?: PasswordHasher;
 }

@@ -11,9 +11,14 @@ export interface Interval {
 export interface Issue {
   /** Name of the offending parameter or field, e.g. `from` or `expectedAttendance`. */
   path: string;
-  message: string;
-  /** Stable machine-readable reason, e.g. `too_short`; the message is for people. */
+  /**
+   * Stable machine-readable reason, e.g. `too_short`: what each language renders, with
+   * `params`. The message is an English fallback for API consumers, never shown on a page.
+   */
   code?: string;
+  /** Values the rendered text needs, e.g. `{ minimum: 8 }`. */
+  params?: Record<string, string | number | boolean>;
+  message: string;
 }
 
 export type DomainError =
@@ -21,7 +26,13 @@ export type DomainError =
   | { kind: 'invalid'; issues: Issue[] }
   | { kind: 'clash'; clash: Interval; freeSlots: Interval[] }
   | { kind: 'rule_violation'; violations: Issue[] }
-  | { kind: 'forbidden'; reason: string };
+  | { kind: 'forbidden'; reason: string }
+  /** No session, or it expired: sign in first. */
+  | { kind: 'unauthenticated'; code?: string }
+  /** Too many attempts from this client or for this account. */
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  /** The request is valid but clashes with the state of things (e.g. already a member). */
+  | { kind: 'conflict'; code: string; message: string };
 
 export type Result<T, E extends DomainError = DomainError> =
   { ok: true; value: T } | { ok: false; error: E };
@@ -42,7 +53,17 @@ export const notFound = (entity: string, id: string): DomainError => ({
   entity,
   id,
 });
-export const invalid = (path: string, message: string): DomainError => ({
+export const invalid = (
+  path: string,
+  message: string,
+  code = 'invalid',
+  params?: Issue['params'],
+): DomainError => ({
   kind: 'invalid',
-  issues: [{ path, message }],
+  issues: [{ path, message, code, ...(params ? { params } : {}) }],
+});
+export const forbidden = (reason: string): DomainError => ({ kind: 'forbidden', reason });
+export const unauthenticated = (code?: string): DomainError => ({
+  kind: 'unauthenticated',
+  ...(code ? { code } : {}),
 });

@@ -10,3 +10,5 @@ export * from './recurrence/rule';
 export * from './recurrence/expand';
 export * from './booking/rules';
 export * from './ical/venue-feed';
+export * from './access/actor';
+export * from './access/accounts';

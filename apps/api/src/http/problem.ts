@@ -60,18 +60,71 @@ export function problemFromDomain(error: DomainError): Problem {
         type: `${TYPE_BASE}forbidden`,
         title: 'Forbidden',
         status: 403,
-        detail: error.reason,
+        detail: 'You may not do this.',
+        code: error.reason,
+      };
+    case 'unauthenticated':
+      return {
+        type: `${TYPE_BASE}unauthenticated`,
+        title: 'Sign-in required',
+        status: 401,
+        detail: 'Sign in first.',
+        code: error.code ?? 'unauthenticated',
+      };
+    case 'throttled':
+      return {
+        type: `${TYPE_BASE}throttled`,
+        title: 'Too many attempts',
+        status: 429,
+        detail: `Try again in ${error.retryAfterSeconds} seconds.`,
+        code: 'throttled',
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    case 'conflict':
+      return {
+        type: `${TYPE_BASE}conflict`,
+        title: 'Conflict',
+        status: 409,
+        detail: error.message,
+        code: error.code,
       };
   }
 }
 
+/** A public answer that failed its own schema (see respond.ts): a bug, never a 200. */
+export class ResponseSchemaError extends Error {
+  constructor(override readonly cause: z.ZodError) {
+    super('A response did not match its schema');
+    this.name = 'ResponseSchemaError';
+  }
+}
+
+/** zod issue → our Issue: its code and the parameters a page needs to say it in any language. */
+const issueOf = (i: z.core.$ZodIssue, topLevelOnly: boolean): Issue => {
+  const params: Record<string, string | number | boolean> = {};
+  for (const key of ['minimum', 'maximum', 'format', 'origin', 'expected'] as const) {
+    const value = (i as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      params[key] = value;
+    else if (typeof value === 'bigint') params[key] = Number(value);
+  }
+  return {
+    path: i.path.length ? (topLevelOnly ? String(i.path[0]) : i.path.join('.')) : '(request)',
+    code: i.code,
+    ...(Object.keys(params).length ? { params } : {}),
+    message: i.message,
+  };
+};
+
 /** Any thrown value → problem. Unknown errors become a bare 500 that leaks nothing. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainFailure) return problemFromDomain(err.error);
-  if (err instanceof z.ZodError) {
+  if (err instanceof ResponseSchemaError) {
     // A response that failed its own schema: never answer 200 with details.
     return { type: `${TYPE_BASE}internal`, title: 'Internal server error', status: 500 };
   }
+  // Input parsed inside a service: the caller sent something the use case refuses.
+  if (err instanceof z.ZodError) return invalidRequest(err.issues);
   if (err instanceof HTTPException) {
     return {
       type: `${TYPE_BASE}http-${err.status}`,
@@ -83,12 +136,15 @@ export function toProblem(err: unknown): Problem {
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json; charset=utf-8',
+  };
+  if (typeof problem.retryAfterSeconds === 'number')
+    headers['retry-after'] = String(problem.retryAfterSeconds);
   return c.body(
     JSON.stringify({ ...problem, instance: c.req.path }),
     problem.status as ContentfulStatusCode,
-    {
-      'content-type': 'application/problem+json; charset=utf-8',
-    },
+    headers,
   );
 }
 
@@ -96,9 +152,6 @@ export function problemResponse(c: Context, problem: Problem): Response {
 export function invalidRequest(issues: z.core.$ZodIssue[], topLevelOnly = false): Problem {
   return problemFromDomain({
     kind: 'invalid',
-    issues: issues.map((i) => ({
-      path: i.path.length ? (topLevelOnly ? String(i.path[0]) : i.path.join('.')) : '(request)',
-      message: i.message,
-    })),
+    issues: issues.map((i) => issueOf(i, topLevelOnly)),
   });
 }

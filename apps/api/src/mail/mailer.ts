@@ -1,4 +1,4 @@
-import type { Tx } from '@motesplats/db';
+import type { Db, Tx } from '@motesplats/db';
 
 export interface OutgoingMail {
   to: string;
@@ -13,5 +13,5 @@ export interface OutgoingMail {
  * a worker delivers it. Services call `enqueue` with their transaction.
  */
 export interface Mailer {
-  enqueue(tx: Tx, mail: OutgoingMail): Promise<void>;
+  enqueue(tx: Db | Tx, mail: OutgoingMail): Promise<void>;
 }

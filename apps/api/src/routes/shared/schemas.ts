@@ -50,11 +50,24 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z
+      .string()
+      .optional()
+      .openapi({ description: 'Stable reason, e.g. `invalid_credentials`' }),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem');
 
-const problemContent = { 'application/problem+json': { schema: Problem } };
+export const problemContent = { 'application/problem+json': { schema: Problem } };
 export const problems = {
   400: { description: 'A parameter is invalid; `errors` names it', content: problemContent },
   404: { description: 'No such resource', content: problemContent },

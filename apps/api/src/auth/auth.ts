@@ -1,0 +1,131 @@
+import { drizzleAdapter } from '@better-auth/drizzle-adapter';
+import { accounts, sessions, users, verifications, type Db } from '@motesplats/db';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  RESET_PASSWORD_TTL_MINUTES,
+  SESSION_IDLE_DAYS,
+  UI_LOCALES,
+  VERIFY_EMAIL_TTL_HOURS,
+} from '@motesplats/domain';
+import { betterAuth } from 'better-auth';
+import type { Config } from '../config';
+import type { Mailer } from '../mail/mailer';
+import { accountMail, type AccountMailTemplate } from './mails';
+import type { PasswordHasher } from './password';
+
+/** The header through which our own code tells better-auth the client's address (never a client's). */
+export const CLIENT_ADDRESS_HEADER = 'x-motesplats-client-address';
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  hasher: PasswordHasher;
+  /** Secret that signs session cookies; the same for every process of an installation. */
+  secret: string;
+}
+
+/** The user's language for mail (an additional field better-auth's base type does not name). */
+const localeOf = (user: object): string => {
+  const locale = (user as { locale?: unknown }).locale;
+  return typeof locale === 'string' && (UI_LOCALES as readonly string[]).includes(locale)
+    ? locale
+    : 'sv';
+};
+
+/**
+ * Identity through better-auth (docs/decisions/007-accounts-better-auth.md): e-mail and
+ * password accounts with verification, reset and change of e-mail, sessions in PostgreSQL
+ * behind an httpOnly SameSite=Lax cookie. Our routes call its server API (auth.api.*); the
+ * HTTP handler is mounted only for the links it mails (verify-email).
+ */
+export function createAuth({ db, config, mailer, hasher, secret }: AuthDeps) {
+  const origin = config.publicOrigin ?? `http://localhost:${config.port}`;
+  const send = async (
+    to: string,
+    user: object,
+    template: AccountMailTemplate,
+    params: Record<string, string | number>,
+  ) => {
+    const mail = accountMail(template, localeOf(user), params);
+    await mailer.enqueue(db, { to, ...mail });
+  };
+
+  return betterAuth({
+    appName: 'Mötesplats',
+    baseURL: origin,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [origin],
+    telemetry: { enabled: false },
+    logger: { disabled: config.logLevel === 'silent' || config.env === 'test' },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, defaultValue: 'sv', input: true },
+        isAdmin: { type: 'boolean', required: false, defaultValue: false, input: false },
+      },
+      changeEmail: {
+        enabled: true,
+        // The link goes to the new address; the change happens only when it is opened.
+        sendChangeEmailConfirmation: ({ user, newEmail, url }) =>
+          send(newEmail, user, 'change_email', { name: user.name, url, newEmail }),
+      },
+    },
+    session: {
+      expiresIn: SESSION_IDLE_DAYS * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      password: hasher,
+      resetPasswordTokenExpiresIn: RESET_PASSWORD_TTL_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) => {
+        const locale = localeOf(user);
+        const url = `${origin}/${locale}/password/reset?token=${encodeURIComponent(token)}`;
+        return send(user.email, user, 'reset_password', {
+          name: user.name,
+          url,
+          expiresInMinutes: RESET_PASSWORD_TTL_MINUTES,
+        });
+      },
+      // Signing up with a taken address answers exactly like a new sign-up; the owner
+      // learns of it by mail (no user enumeration).
+      onExistingUserSignUp: ({ user }) => {
+        const locale = localeOf(user);
+        return send(user.email, user, 'signup_existing', {
+          name: user.name,
+          signInUrl: `${origin}/${locale}/sign-in`,
+          resetUrl: `${origin}/${locale}/password/forgot`,
+        });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFY_EMAIL_TTL_HOURS * 60 * 60,
+      sendVerificationEmail: ({ user, url }) =>
+        send(user.email, user, 'verify_email', { name: user.name, url }),
+    },
+    // Throttling is ours (services/accounts/throttle.ts): per account and per address,
+    // in PostgreSQL, shared by every process.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'motesplats',
+      useSecureCookies: origin.startsWith('https://'),
+      database: { generateId: 'uuid' },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

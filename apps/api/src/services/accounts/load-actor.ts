@@ -1,0 +1,43 @@
+import { associationMembers, associations, staffRoles, users } from '@motesplats/db';
+import type { SignedInActor } from '@motesplats/domain';
+import { eq } from 'drizzle-orm';
+import type { ServiceCtx } from '../context';
+
+/** A user's roles, read fresh for each request: a revoked role ends at the next request. */
+export async function loadActor(
+  ctx: Pick<ServiceCtx, 'db'>,
+  userId: string,
+): Promise<SignedInActor | null> {
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) return null;
+  const [staff, memberships] = await Promise.all([
+    ctx.db
+      .select({ municipalityId: staffRoles.municipalityId, role: staffRoles.role })
+      .from(staffRoles)
+      .where(eq(staffRoles.userId, userId)),
+    ctx.db
+      .select({
+        associationId: associationMembers.associationId,
+        municipalityId: associationMembers.municipalityId,
+        role: associationMembers.role,
+        verification: associations.verification,
+      })
+      .from(associationMembers)
+      .innerJoin(associations, eq(associations.id, associationMembers.associationId))
+      .where(eq(associationMembers.userId, userId)),
+  ]);
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    emailVerified: user.emailVerified,
+    administrator: user.isAdmin,
+    staff,
+    memberships: memberships.map(({ verification, ...m }) => ({
+      ...m,
+      verified: verification === 'verified',
+    })),
+  };
+}
