@@ -19,6 +19,31 @@ const drizzle = {
     'Only services and the composition root reach the database (DESIGN.md: routes → services → db).',
 };
 
+/** No clock and no environment: take `now` and settings as arguments (domain and services). */
+const noClockNoEnv = (who) => ({
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: `${who} reads no clock; take \`now\` as an argument.`,
+    },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'process', property: 'env', message: `${who} reads no environment; pass values in.` },
+    {
+      object: 'Date',
+      property: 'now',
+      message: `${who} reads no clock; take \`now\` as an argument.`,
+    },
+    {
+      object: 'DateTime',
+      property: 'now',
+      message: `${who} reads no clock; take \`now\` as an argument.`,
+    },
+  ],
+});
+
 export default ts.config(
   {
     ignores: [
@@ -77,31 +102,7 @@ export default ts.config(
           ],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Domain code reads no clock; take `now` as an argument.',
-        },
-      ],
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'process',
-          property: 'env',
-          message: 'Domain code reads no environment; pass values in.',
-        },
-        {
-          object: 'Date',
-          property: 'now',
-          message: 'Domain code reads no clock; take `now` as an argument.',
-        },
-        {
-          object: 'DateTime',
-          property: 'now',
-          message: 'Domain code reads no clock; take `now` as an argument.',
-        },
-      ],
+      ...noClockNoEnv('Domain code'),
     },
   },
   {
@@ -132,6 +133,25 @@ export default ts.config(
     // Routes are thin: validate, call a service, map the result. No drizzle, no db.
     files: ['apps/api/src/routes/**', 'apps/api/src/http/**', 'apps/api/src/middleware/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [drizzle] }] },
+  },
+  {
+    // Use cases: no HTTP (hono, the http/ adapters), no clock, no environment; ctx carries
+    // `now`, the actor and the ports (DESIGN.md "Shape").
+    files: ['apps/api/src/services/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', '@hono/*', '**/http/*', '**/routes/*', '**/middleware/*'],
+              message: 'Services know nothing of HTTP: routes map their results.',
+            },
+          ],
+        },
+      ],
+      ...noClockNoEnv('A service'),
+    },
   },
   {
     // The web app reaches data only through the API's typed client: it may import the

@@ -31,7 +31,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres'],
+  // @node-rs/argon2 loads its native binary for this platform next to itself.
+  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres', '@node-rs/*'],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

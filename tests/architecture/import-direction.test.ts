@@ -72,4 +72,32 @@ describe('import direction', () => {
     );
     expect(await rulesBroken(file, "export const x = new Date('2026-01-01');\n")).toEqual([]);
   });
+
+  it('keeps services free of HTTP, the clock and the environment', async () => {
+    const file = 'apps/api/src/services/venues/probe.ts';
+    expect(
+      await rulesBroken(file, "import { Hono } from 'hono';\nexport const x = Hono;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import { toProblem } from '../../http/problem';\nexport const x = toProblem;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await rulesBroken(file, 'export const x = new Date();\n')).toContain(
+      'no-restricted-syntax',
+    );
+    expect(await rulesBroken(file, 'export const x = Date.now();\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(await rulesBroken(file, 'export const x = process.env.SMTP_URL;\n')).toContain(
+      'no-restricted-properties',
+    );
+    expect(
+      await rulesBroken(
+        file,
+        "import { eq } from 'drizzle-orm';\nexport const x = (d: Date) => [eq, new Date(d)];\n",
+      ),
+    ).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { createDb } from '@motesplats/db';
 import { seedDemo } from '@motesplats/db/seed';
+import { argon2Hasher } from '../../apps/api/src/auth/password';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject) {
     await e.close();
     await admin.unsafe(`CREATE DATABASE ${demo} TEMPLATE ${empty}`);
     const d = await createDb({ url: databaseUrl(TEST_DATABASE_URL, demo), maxConnections: 1 });
-    await seedDemo(d.db, { now: TEST_NOW });
+    await seedDemo(d.db, { now: TEST_NOW, hashPassword: argon2Hasher.hash });
     await d.close();
     project.provide('templates', { empty, demo, run });
     return async () => {
@@ -48,7 +49,7 @@ export default async function setup(project: TestProject) {
   await h.migrate();
   const emptyPath = join(dir, 'empty.tar');
   writeFileSync(emptyPath, new Uint8Array(await (await h.dump!()).arrayBuffer()));
-  await seedDemo(h.db, { now: TEST_NOW });
+  await seedDemo(h.db, { now: TEST_NOW, hashPassword: argon2Hasher.hash });
   const demoPath = join(dir, 'demo.tar');
   writeFileSync(demoPath, new Uint8Array(await (await h.dump!()).arrayBuffer()));
   await h.close();

@@ -35,14 +35,7 @@ const apiRoutes = () =>
  * (index.ts) and the tests call it with a database, a clock, a mailer and a config.
  */
 export function createApp(deps: Deps) {
-  if (!deps.config.authSecret) throw new Error('createApp needs config.authSecret.');
-  const auth = createAuth({
-    db: deps.db,
-    config: deps.config,
-    mailer: deps.mailer,
-    hasher: deps.hasher ?? argon2Hasher,
-    secret: deps.config.authSecret,
-  });
+  const auth = deps.auth ?? authOf(deps);
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
@@ -80,6 +73,18 @@ export function createApp(deps: Deps) {
     return problemResponse(c, problem);
   });
   return routes;
+}
+
+/** The identity service over the app's database, mailer and secret. */
+export function authOf(deps: Deps) {
+  if (!deps.config.authSecret) throw new Error('The app needs config.authSecret.');
+  return createAuth({
+    db: deps.db,
+    config: deps.config,
+    mailer: deps.mailer,
+    hasher: deps.hasher ?? argon2Hasher,
+    secret: deps.config.authSecret,
+  });
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -1,5 +1,6 @@
 import type { Db, Engine, MigrationState } from '@motesplats/db';
 import type { Config } from './config';
+import type { Auth } from './auth/auth';
 import type { PasswordHasher } from './auth/password';
 import type { Mailer } from './mail/mailer';
 
@@ -22,4 +23,6 @@ export interface Deps {
   config: Config;
   /** argon2id by default (auth/password.ts). */
   hasher?: PasswordHasher;
+  /** The identity service; built from the others when absent (auth/auth.ts). */
+  auth?: Auth;
 }

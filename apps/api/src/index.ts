@@ -4,70 +4,75 @@
  * and the SvelteKit app on one port. Bundled to dist/server.mjs by scripts/build.mjs.
  */
 import { getRequestListener } from '@hono/node-server';
-import { createDb } from '@motesplats/db';
 import { seedDemo } from '@motesplats/db/seed';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { authOf, createApp } from './app';
+import { argon2Hasher } from './auth/password';
+import { authSecretOf, checkNode, configOrExit, findRoot, openDatabase } from './bootstrap';
 import { systemClock } from './deps';
 import { outboxMailer } from './mail/outbox-mailer';
+import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
+import { countDemoAccounts } from './services/accounts/demo-accounts';
+import { ensureAdministrator } from './services/accounts/ensure-administrator';
 
-const NODE_MAJOR = 24;
-if (Number(process.versions.node.split('.')[0]) !== NODE_MAJOR) {
-  console.error(`Mötesplats needs Node.js ${NODE_MAJOR}; this is ${process.version}.`);
-  process.exit(1);
-}
-
+checkNode();
 const started = performance.now();
-/** The repository root: found upwards from this module (dist/server.mjs or apps/api/src in dev). */
-function findRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'packages/db/migrations'))) return dir;
-  }
-  throw new Error(`Cannot find packages/db/migrations above ${from}.`);
-}
 const root = findRoot(dirname(fileURLToPath(import.meta.url)));
-
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = { ...configOrExit() };
+config.authSecret = authSecretOf(config);
 const log = (line: string) => {
   if (config.logLevel === 'info' || config.logLevel === 'debug') console.log(line);
 };
 
 const dataDir = resolve(config.dataDir);
-const handle = await createDb({
-  url: config.databaseUrl,
-  dataDir: config.databaseUrl ? undefined : dataDir,
-  migrationsFolder: join(root, 'packages/db/migrations'),
-});
-await handle.migrate();
-if (config.demoSeed) await seedDemo(handle.db, { now: systemClock.now(), log });
+const handle = await openDatabase(config, root);
+if (config.demoSeed) {
+  await seedDemo(handle.db, { now: systemClock.now(), hashPassword: argon2Hasher.hash, log });
+}
 
-const app = createApp({
+const base = {
   db: handle.db,
   engine: handle.engine,
   migrationState: handle.migrationState,
   clock: systemClock,
   mailer: outboxMailer,
   config,
-});
+  hasher: argon2Hasher,
+};
+const deps = { ...base, auth: authOf(base) };
+const systemCtx = () =>
+  anonymousCtx({
+    db: handle.db,
+    now: systemClock.now(),
+    client: UNKNOWN_CLIENT,
+    auth: deps.auth,
+    mailer: outboxMailer,
+  });
+if (config.admin) {
+  const { outcome } = await ensureAdministrator({ ctx: systemCtx(), input: config.admin });
+  if (outcome !== 'unchanged') log(`Administrator ${config.admin.email}: ${outcome}.`);
+}
+const demoAccounts = await countDemoAccounts(handle);
+if (demoAccounts > 0) {
+  console.warn(
+    `WARNING: ${demoAccounts} demo accounts (…@demo.example) can sign in with the public demo password. ` +
+      'Do not run a public installation with demo data (DEMO_SEED=false on an empty database).',
+  );
+}
+
+const app = createApp(deps);
 const api = getRequestListener(app.fetch);
 
 // SvelteKit's page loads hand /api and /feeds requests to the API in-process (hooks.server.ts).
-(globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] = (req: Request) =>
-  app.fetch(req);
+// The visitor's address travels as the second argument of app.fetch, which no client can forge.
+(globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] = (
+  req: Request,
+  clientAddress?: string,
+) => app.fetch(req, { clientAddress });
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const webHandlerPath = join(root, 'apps/web/build/handler.js');

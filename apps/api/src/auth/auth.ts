@@ -71,9 +71,10 @@ export function createAuth({ db, config, mailer, hasher, secret }: AuthDeps) {
       },
       changeEmail: {
         enabled: true,
-        // The link goes to the new address; the change happens only when it is opened.
+        // Two steps: the current address approves the change, then the new address is
+        // verified by its own link (sendVerificationEmail); only then does the address change.
         sendChangeEmailConfirmation: ({ user, newEmail, url }) =>
-          send(newEmail, user, 'change_email', { name: user.name, url, newEmail }),
+          send(user.email, user, 'change_email', { name: user.name, url, newEmail }),
       },
     },
     session: {

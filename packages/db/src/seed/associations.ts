@@ -14,8 +14,8 @@ export interface AssociationSeed {
   businessId: string;
   website: string;
   contactEmail: string;
-  /** The association's demo member (fictitious, never shown publicly). */
-  member: { name: string; email: string; locale: string };
+  /** The association's demo member (fictitious, never shown publicly); `member` unless said. */
+  member: { name: string; email: string; locale: string; role?: 'admin' | 'member' };
 }
 
 export const ASSOCIATIONS: AssociationSeed[] = [
@@ -36,7 +36,7 @@ export const ASSOCIATIONS: AssociationSeed[] = [
     businessId: '2094716-2',
     website: 'https://monikulttuurinen-porvoo.example.org',
     contactEmail: 'hallitus@monikulttuurinen-porvoo.example.org',
-    member: { name: 'Amina Yusuf', email: 'amina.yusuf@example.org', locale: 'fi' },
+    member: { name: 'Amina Yusuf', email: 'map@demo.example', locale: 'fi', role: 'admin' },
   },
   {
     key: 'mll',
@@ -55,7 +55,7 @@ export const ASSOCIATIONS: AssociationSeed[] = [
     businessId: '1571238-5',
     website: 'https://porvoo.mll.example.org',
     contactEmail: 'porvoo@mll.example.org',
-    member: { name: 'Laura Mäkelä', email: 'laura.makela@example.org', locale: 'fi' },
+    member: { name: 'Laura Mäkelä', email: 'mll@demo.example', locale: 'fi' },
   },
   {
     key: 'redcross',

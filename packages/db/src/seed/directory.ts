@@ -3,6 +3,7 @@ import type * as s from '../schema/index';
 import type { AssociationKey } from './associations';
 import { ASSOCIATIONS } from './associations';
 import { CATEGORIES } from './categories';
+import { EXTRA_DEMO_USERS, isDemoAddress } from './demo-accounts';
 import type { SeedWindow } from './clock';
 import { daysBefore, holidayBlackouts } from './clock';
 import type { MunicipalityKey } from './municipalities';
@@ -43,6 +44,8 @@ export interface BaseRows {
   staffRoles: Row<typeof s.staffRoles>[];
   associations: Row<typeof s.associations>[];
   associationMembers: Row<typeof s.associationMembers>[];
+  /** Password accounts of the demo users (filled by seedDemo, which has the hasher). */
+  accounts: Row<typeof s.accounts>[];
   auditLog: Row<typeof s.auditLog>[];
 }
 
@@ -65,6 +68,7 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
     staffRoles: [],
     associations: [],
     associationMembers: [],
+    accounts: [],
     auditLog: [],
   };
   const dir: Directory = {
@@ -79,7 +83,8 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
     const staffUserId = randomUUID();
     const { staff, ...fields } = m;
     rows.municipalities.push({ id, ...fields, timeZone: 'Europe/Helsinki', createdAt: since });
-    rows.users.push({ id: staffUserId, ...staff, createdAt: since });
+    const { role: _role, ...person } = staff;
+    rows.users.push(demoUser(staffUserId, person, since));
     rows.staffRoles.push({
       userId: staffUserId,
       municipalityId: id,
@@ -158,12 +163,13 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
       verifiedAt,
       createdAt: since,
     });
-    rows.users.push({ id: memberUserId, ...member, createdAt: since });
+    const { role: memberRole = 'member', ...person } = member;
+    rows.users.push(demoUser(memberUserId, person, since));
     rows.associationMembers.push({
       associationId: id,
       userId: memberUserId,
       municipalityId,
-      role: 'member',
+      role: memberRole,
       createdAt: since,
     });
     rows.auditLog.push({
@@ -178,5 +184,22 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
     dir.association.set(key, { id, municipalityId, memberUserId });
   }
 
+  for (const { key: _key, ...person } of EXTRA_DEMO_USERS) {
+    rows.users.push({ ...demoUser(randomUUID(), person, since), isAdmin: person.isAdmin });
+  }
+
   return { rows, dir };
 }
+
+/** A seeded person; demo addresses are verified (they sign in with the demo password). */
+const demoUser = (
+  id: string,
+  person: { name: string; email: string; locale: string },
+  since: Date,
+): Row<typeof s.users> => ({
+  id,
+  ...person,
+  emailVerified: isDemoAddress(person.email),
+  createdAt: since,
+  updatedAt: since,
+});

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../client';
 import * as s from '../schema/index';
 import { ZONE, seedWindow } from './clock';
+import { DEMO_PASSWORD, isDemoAddress } from './demo-accounts';
 import { buildDirectory } from './directory';
 import { insertAll } from './insert';
 import { buildSchedule } from './schedule';
@@ -9,6 +10,8 @@ import { buildSchedule } from './schedule';
 export interface SeedDemoOptions {
   /** The clock: every date of the demo is placed relative to it. */
   now: Date;
+  /** The app's password hasher (argon2id); the demo accounts get DEMO_PASSWORD through it. */
+  hashPassword: (password: string) => Promise<string>;
   log?: (line: string) => void;
 }
 
@@ -31,6 +34,17 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   const window = seedWindow(options.now);
   const { rows: base, dir } = buildDirectory(window);
   const plan = buildSchedule(window, dir);
+  const demoHash = await options.hashPassword(DEMO_PASSWORD);
+  base.accounts = base.users
+    .filter((u) => isDemoAddress(u.email))
+    .map((u) => ({
+      userId: u.id!,
+      providerId: 'credential',
+      accountId: u.id!,
+      password: demoHash,
+      createdAt: u.createdAt,
+      updatedAt: u.createdAt,
+    }));
 
   const counts: Record<string, number> = {
     municipalities: base.municipalities.length,
@@ -43,6 +57,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     staffRoles: base.staffRoles.length,
     associations: base.associations.length,
     associationMembers: base.associationMembers.length,
+    demoAccounts: base.accounts.length,
     events: plan.events.length,
     eventOccurrences: plan.eventOccurrences.length,
     bookings: plan.bookings.length,
@@ -67,6 +82,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     );
     await insertAll(tx, s.venuePhotos, base.venuePhotos);
     await insertAll(tx, s.users, base.users);
+    await insertAll(tx, s.accounts, base.accounts);
     await insertAll(tx, s.staffRoles, base.staffRoles);
     await insertAll(tx, s.associations, base.associations);
     await insertAll(tx, s.associationMembers, base.associationMembers);
@@ -101,6 +117,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       `${byStatus('pending')} pending, ${byStatus('cancelled')} cancelled); ` +
       `${plan.skippedBookings} weekly slots skipped where the room was taken.`,
   );
+  log(
+    `Demo data: ${counts.demoAccounts} demo accounts (…@demo.example, password "${DEMO_PASSWORD}"; see README).`,
+  );
   log(`Demo data: loaded in one transaction in ${Math.round(performance.now() - started)} ms.`);
   return { seeded: true, counts };
 }
+export { DEMO_DOMAIN, DEMO_PASSWORD, isDemoAddress } from './demo-accounts';

@@ -19,7 +19,7 @@ export const MUNICIPALITIES: MunicipalitySeed[] = [
     region: 'Borgå ekonomiska region / Porvoon seutukunta',
     staff: {
       name: 'Helena Lindroos',
-      email: 'helena.lindroos@example.org',
+      email: 'staff.borga@demo.example',
       locale: 'sv',
       role: 'admin',
     },
@@ -31,7 +31,7 @@ export const MUNICIPALITIES: MunicipalitySeed[] = [
     region: 'Borgå ekonomiska region / Porvoon seutukunta',
     staff: {
       name: 'Jari Koskinen',
-      email: 'jari.koskinen@example.org',
+      email: 'staff.lovisa@demo.example',
       locale: 'fi',
       role: 'staff',
     },
@@ -43,7 +43,7 @@ export const MUNICIPALITIES: MunicipalitySeed[] = [
     region: 'Vasaregionen / Vaasan seutu',
     staff: {
       name: 'Sofia Björkqvist',
-      email: 'sofia.bjorkqvist@example.org',
+      email: 'staff.vasa@demo.example',
       locale: 'sv',
       role: 'staff',
     },
@@ -55,7 +55,7 @@ export const MUNICIPALITIES: MunicipalitySeed[] = [
     region: 'Åboregionen / Turun seutu',
     staff: {
       name: 'Mats Nordström',
-      email: 'mats.nordstrom@example.org',
+      email: 'staff.pargas@demo.example',
       locale: 'sv',
       role: 'staff',
     },

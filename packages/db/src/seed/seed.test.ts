@@ -11,6 +11,8 @@ import type { SeedDemoResult } from './index';
 import { buildSchedule } from './schedule';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
+/** The seed stores what the app's hasher returns; its argon2id is tested in tests/api. */
+const hashPassword = async (password: string) => `hashed:${password}`;
 const TABLES = [
   'municipalities',
   'categories',
@@ -22,6 +24,7 @@ const TABLES = [
   'staff_roles',
   'associations',
   'association_members',
+  'accounts',
   'events',
   'event_occurrences',
   'bookings',
@@ -51,7 +54,7 @@ const local = (d: Date | string) => DateTime.fromJSDate(new Date(d), { zone: ZON
 beforeAll(async () => {
   handle = await createDb();
   await handle.migrate();
-  result = await seedDemo(handle.db, { now: NOW, log: (line) => lines.push(line) });
+  result = await seedDemo(handle.db, { now: NOW, hashPassword, log: (line) => lines.push(line) });
 }, 120_000);
 
 afterAll(async () => {
@@ -69,10 +72,11 @@ describe('seedDemo', () => {
       venues: 12,
       spaces: 14,
       venuePhotos: 6,
-      users: 12,
+      users: 14,
       staffRoles: 4,
       associations: 8,
       associationMembers: 8,
+      demoAccounts: 8,
       events: 14,
       eventOccurrences: 142,
       bookings: 499,
@@ -84,16 +88,75 @@ describe('seedDemo', () => {
     expect(db.bookings).toBe(result.counts.bookings);
     expect(db.attendance).toBe(result.counts.attendance);
     expect(db.audit_log).toBe(result.counts.auditLog);
+    expect(db.accounts).toBe(8);
     expect(lines.join('\n')).toMatch(/4 municipalities.*12 venues/);
     expect(lines.join('\n')).toMatch(/event occurrences from 2026-10-2\d to 2027-02-1\d/);
     const slugs = await query<{ slug: string }>('select slug from municipalities order by slug');
     expect(slugs.map((r) => r.slug)).toEqual(['borga', 'lovisa', 'pargas', 'vasa']);
   });
 
+  it('has one demo account per role, each verified with the demo password', async () => {
+    const rows = await query<{
+      email: string;
+      password: string;
+      verified: boolean;
+      admin: boolean;
+      staff: string | null;
+      member: string | null;
+    }>(`
+      select u.email, a.password, u.email_verified as verified, u.is_admin as admin,
+             (select string_agg(m.slug || ':' || r.role, ',') from staff_roles r
+                join municipalities m on m.id = r.municipality_id where r.user_id = u.id) as staff,
+             (select string_agg(x.name->>'en' || ':' || am.role, ',') from association_members am
+                join associations x on x.id = am.association_id where am.user_id = u.id) as member
+      from users u join accounts a on a.user_id = u.id and a.provider_id = 'credential'
+      order by u.email`);
+    const byEmail = Object.fromEntries(rows.map((r) => [r.email, r]));
+    expect(Object.keys(byEmail)).toEqual([
+      'admin@demo.example',
+      'map@demo.example',
+      'mll@demo.example',
+      'resident@demo.example',
+      'staff.borga@demo.example',
+      'staff.lovisa@demo.example',
+      'staff.pargas@demo.example',
+      'staff.vasa@demo.example',
+    ]);
+    expect(rows.every((r) => r.password === 'hashed:motesplats-demo' && r.verified)).toBe(true);
+    expect(byEmail['admin@demo.example']).toMatchObject({ admin: true, staff: null, member: null });
+    expect(byEmail['staff.borga@demo.example']).toMatchObject({
+      admin: false,
+      staff: 'borga:admin',
+    });
+    expect(byEmail['staff.pargas@demo.example']).toMatchObject({
+      staff: 'pargas:staff',
+      member: null,
+    });
+    expect(byEmail['map@demo.example']).toMatchObject({
+      staff: null,
+      member: 'Multicultural Association of Porvoo:admin',
+    });
+    expect(byEmail['mll@demo.example']!.member).toMatch(/^Mannerheim League.*:member$/);
+    expect(byEmail['resident@demo.example']).toMatchObject({
+      admin: false,
+      staff: null,
+      member: null,
+    });
+    // The members of the other demo associations cannot sign in.
+    const [none] = await query<{ n: number }>(
+      `select count(*)::int as n from users u where not exists (select 1 from accounts a where a.user_id = u.id)`,
+    );
+    expect(none?.n).toBe(6);
+  });
+
   it('leaves a database with data untouched', async () => {
     const before = await tableCounts();
     const second: string[] = [];
-    const again = await seedDemo(handle.db, { now: NOW, log: (line) => second.push(line) });
+    const again = await seedDemo(handle.db, {
+      now: NOW,
+      hashPassword,
+      log: (line) => second.push(line),
+    });
     expect(again.seeded).toBe(false);
     expect(second).toHaveLength(1);
     expect(second[0]).toMatch(/untouched/);

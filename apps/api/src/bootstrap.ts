@@ -1,0 +1,65 @@
+/**
+ * What the server and the command-line tools share before they do anything: the Node
+ * version, the config, the database (migrated), and the installation's auth secret.
+ * Side effects live here and in the entry points only.
+ */
+import { createDb, type DbHandle } from '@motesplats/db';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config';
+
+const NODE_MAJOR = 24;
+
+export function checkNode(): void {
+  if (Number(process.versions.node.split('.')[0]) !== NODE_MAJOR) {
+    console.error(`Mötesplats needs Node.js ${NODE_MAJOR}; this is ${process.version}.`);
+    process.exit(1);
+  }
+}
+
+/** The repository root: found upwards from a module (dist/*.mjs or apps/api/src in dev). */
+export function findRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'packages/db/migrations'))) return dir;
+  }
+  throw new Error(`Cannot find packages/db/migrations above ${from}.`);
+}
+
+/** The config, or one readable line naming the bad setting and exit 1. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export async function openDatabase(config: Config, root: string): Promise<DbHandle> {
+  const handle = await createDb({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : resolve(config.dataDir),
+    migrationsFolder: join(root, 'packages/db/migrations'),
+  });
+  await handle.migrate();
+  return handle;
+}
+
+/**
+ * AUTH_SECRET, or else a secret generated once and kept in DATA_DIR (mode 0600), so a
+ * single server keeps its sessions across restarts with no setting. Several processes
+ * behind a load balancer must share AUTH_SECRET (README).
+ */
+export function authSecretOf(config: Config): string {
+  if (config.authSecret) return config.authSecret;
+  const file = join(resolve(config.dataDir), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
