@@ -4,6 +4,8 @@ declare global {
     interface Locals {
       /** The UI language of this request, decided by the Paraglide middleware. */
       locale: import('#lib/paraglide/runtime.js').Locale;
+      /** The signed-in visitor and their roles (from GET /api/session), or null. */
+      session: import('#lib/server/api.ts').SessionView | null;
     }
   }
 }

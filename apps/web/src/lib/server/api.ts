@@ -25,6 +25,51 @@ export class ApiError extends Error {
 }
 
 type Answer = { status: number; json(): Promise<unknown> };
+
+/** RFC 9457 problem details as the API sends them (apps/api/src/http/problem.ts). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  retryAfterSeconds?: number;
+  errors?: Issue[];
+}
+/** One refused field: a code and its parameters, rendered in the reader's language (#lib/issues.ts). */
+export interface Issue {
+  path: string;
+  code?: string;
+  params?: Record<string, string | number | boolean>;
+  message: string;
+}
+
+/** The body of a typed answer's success variants (2xx). */
+type SuccessBody<R extends Answer> = R extends { status: 200 | 201 | 202 }
+  ? Awaited<ReturnType<R['json']>>
+  : null;
+
+/**
+ * A write's answer, typed for every status: a success with its body (null for 204), or a
+ * refusal with its problem+json, for a form action to answer `fail(status, …)`. Only an
+ * answer that is neither (a 5xx, no problem body) throws.
+ */
+export type ApiResult<R extends Answer> =
+  | { ok: true; status: number; data: SuccessBody<R> }
+  | { ok: false; status: number; problem: Problem };
+
+async function result<R extends Answer>(request: Promise<R>): Promise<ApiResult<R>> {
+  const response = (await request) as unknown as Response;
+  if (response.status >= 200 && response.status < 300) {
+    const data = response.status === 204 ? null : await response.json();
+    return { ok: true, status: response.status, data: data as SuccessBody<R> };
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (response.status < 500 && type.includes('application/problem+json')) {
+    return { ok: false, status: response.status, problem: (await response.json()) as Problem };
+  }
+  throw new ApiError(response.status);
+}
 /** The body type of a typed answer's 200 variant. */
 type OkBody<R extends Answer> = Awaited<ReturnType<Extract<R, { status: 200 }>['json']>>;
 
@@ -140,3 +185,50 @@ export const listCategories = (fetch: Fetch, origin: string, lang: Locale) =>
 
 export const listMunicipalities = (fetch: Fetch, origin: string, lang: Locale) =>
   body(client(fetch, origin).api.municipalities.$get({ query: { lang } }));
+
+// Session and account (docs/api-contract.md "Session and account").
+
+export type SessionView = OkBody<
+  Awaited<ReturnType<ReturnType<typeof client>['api']['session']['$get']>>
+>;
+
+/** The signed-in visitor with their roles, or null (no session, or it expired). */
+export async function getSession(fetch: Fetch, origin: string): Promise<SessionView | null> {
+  const response = await client(fetch, origin).api.session.$get();
+  if (response.status === 401) return null;
+  if (response.status !== 200) throw new ApiError((response as Response).status);
+  return (await response.json()) as SessionView;
+}
+
+export const signIn = (fetch: Fetch, origin: string, json: { email: string; password: string }) =>
+  result(client(fetch, origin).api.session.$post({ json }));
+
+export const signOut = (fetch: Fetch, origin: string) =>
+  result(client(fetch, origin).api.session.$delete());
+
+export const signOutEverywhere = (fetch: Fetch, origin: string) =>
+  result(client(fetch, origin).api.sessions.$delete());
+
+export const signUp = (
+  fetch: Fetch,
+  origin: string,
+  json: { name: string; email: string; password: string; locale: Locale },
+) => result(client(fetch, origin).api.account.$post({ json }));
+
+export const forgotPassword = (fetch: Fetch, origin: string, json: { email: string }) =>
+  result(client(fetch, origin).api.password.forgot.$post({ json }));
+
+export const resetPassword = (
+  fetch: Fetch,
+  origin: string,
+  json: { token: string; password: string },
+) => result(client(fetch, origin).api.password.reset.$post({ json }));
+
+export const changePassword = (
+  fetch: Fetch,
+  origin: string,
+  json: { currentPassword: string; newPassword: string },
+) => result(client(fetch, origin).api.account.password.$put({ json }));
+
+export const changeEmail = (fetch: Fetch, origin: string, json: { newEmail: string }) =>
+  result(client(fetch, origin).api.account.email.$put({ json }));

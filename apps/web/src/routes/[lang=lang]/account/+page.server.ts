@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { changeEmail, changePassword, signOut, signOutEverywhere } from '#lib/server/api.ts';
+import { attempt, fieldsOf, refused } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const signInFirst = (lang: string, path: string) =>
+  redirect(303, `/${lang}/sign-in?next=${encodeURIComponent(path)}`);
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+  if (!locals.session) signInFirst(params.lang, url.pathname);
+  return {
+    session: locals.session!,
+    verified: url.searchParams.get('verified') === '1',
+    emailChanged: url.searchParams.get('emailChanged') === '1',
+    linkInvalid: url.searchParams.has('error'),
+  };
+};
+
+export const actions: Actions = {
+  signOut: async ({ fetch, url, params }) => {
+    await attempt(signOut(fetch, url.origin));
+    redirect(303, `/${params.lang}?signedOut=1`);
+  },
+  signOutEverywhere: async ({ fetch, url, params }) => {
+    const answer = await attempt(signOutEverywhere(fetch, url.origin));
+    if (!answer.ok && answer.status !== 401)
+      return refused(answer.status, answer.problem, { action: 'signOutEverywhere' });
+    redirect(303, `/${params.lang}?signedOut=1`);
+  },
+  changePassword: async ({ request, fetch, url }) => {
+    const fields = fieldsOf(await request.formData(), ['currentPassword', 'newPassword'] as const);
+    const answer = await attempt(changePassword(fetch, url.origin, fields));
+    if (!answer.ok) return refused(answer.status, answer.problem, { action: 'changePassword' });
+    return { passwordChanged: true };
+  },
+  changeEmail: async ({ request, fetch, url }) => {
+    const values = fieldsOf(await request.formData(), ['newEmail'] as const);
+    const answer = await attempt(changeEmail(fetch, url.origin, values));
+    if (!answer.ok)
+      return refused(answer.status, answer.problem, { ...values, action: 'changeEmail' });
+    return { emailSent: values.newEmail.trim() };
+  },
+};
