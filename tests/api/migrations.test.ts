@@ -54,6 +54,7 @@ describe(`migrations on a fresh ${ENGINE} database`, () => {
           'verifications',
           'throttles',
           'association_invitations',
+          'media',
           'staff_roles',
           'bookings',
           'booking_claims',

@@ -4,3 +4,4 @@ export * from './people';
 export * from './bookings';
 export * from './events';
 export * from './operations';
+export * from './media';

@@ -9,3 +9,13 @@ export const tstzrange = customType<{ data: string; driverData: string }>({
     return 'tstzrange';
   },
 });
+
+/** PostgreSQL bytea: Uint8Array in and out (postgres.js answers a Buffer, PGlite a Uint8Array). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType() {
+    return 'bytea';
+  },
+  fromDriver(value) {
+    return value instanceof Uint8Array ? new Uint8Array(value) : new Uint8Array(value as never);
+  },
+});
