@@ -13,6 +13,7 @@ import { occurrencesRouter } from './routes/occurrences/occurrences.index';
 import { createRouter } from './routes/shared/router';
 import { venuesRouter } from './routes/venues/venues.index';
 import { sessionRouter } from './routes/session/session.index';
+import { associationsRouter } from './routes/associations/associations.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
 
@@ -28,7 +29,8 @@ const apiRoutes = () =>
     .route('/', occurrencesRouter)
     .route('/', eventsRouter)
     .route('/', venuesRouter)
-    .route('/', sessionRouter);
+    .route('/', sessionRouter)
+    .route('/', associationsRouter);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root

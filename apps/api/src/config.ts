@@ -98,3 +98,11 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   }),
   ...overrides,
 });
+
+/**
+ * The origin written into mailed links: PUBLIC_ORIGIN, else this machine. Never the
+ * request's Host, which a client chooses (a forged Host must not put its own address into
+ * a password-reset mail).
+ */
+export const linkOrigin = (config: Pick<Config, 'publicOrigin' | 'port'>): string =>
+  config.publicOrigin ?? `http://localhost:${config.port}`;

@@ -9,7 +9,7 @@ import {
   VERIFY_EMAIL_TTL_HOURS,
 } from '@motesplats/domain';
 import { betterAuth } from 'better-auth';
-import type { Config } from '../config';
+import { linkOrigin, type Config } from '../config';
 import type { Mailer } from '../mail/mailer';
 import { accountMail, type AccountMailTemplate } from './mails';
 import type { PasswordHasher } from './password';
@@ -41,7 +41,7 @@ const localeOf = (user: object): string => {
  * HTTP handler is mounted only for the links it mails (verify-email).
  */
 export function createAuth({ db, config, mailer, hasher, secret }: AuthDeps) {
-  const origin = config.publicOrigin ?? `http://localhost:${config.port}`;
+  const origin = linkOrigin(config);
   const send = async (
     to: string,
     user: object,

@@ -1,6 +1,12 @@
 /** The mails an account receives, rendered in the recipient's language. */
 export type AccountMailTemplate =
-  'verify_email' | 'reset_password' | 'change_email' | 'signup_existing';
+  | 'verify_email'
+  | 'reset_password'
+  | 'change_email'
+  | 'signup_existing'
+  | 'invitation'
+  | 'association_verified'
+  | 'association_rejected';
 
 // TEMPORARY until the mail templates land from the mail branch (composeMail): plain text only.
 export function accountMail(

@@ -108,9 +108,11 @@ const issueOf = (i: z.core.$ZodIssue, topLevelOnly: boolean): Issue => {
       params[key] = value;
     else if (typeof value === 'bigint') params[key] = Number(value);
   }
+  // A refinement names its own reason in params.code (e.g. `business_id`).
+  const own = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
   return {
     path: i.path.length ? (topLevelOnly ? String(i.path[0]) : i.path.join('.')) : '(request)',
-    code: i.code,
+    code: typeof own === 'string' ? own : i.code,
     ...(Object.keys(params).length ? { params } : {}),
     message: i.message,
   };

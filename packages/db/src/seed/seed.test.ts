@@ -1,4 +1,5 @@
-import { containsInterval, openingIntervals } from '@motesplats/domain';
+import { containsInterval, isValidBusinessId, openingIntervals } from '@motesplats/domain';
+import { ASSOCIATIONS } from './associations';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,12 @@ describe('seedDemo', () => {
       `select count(*)::int as n from users u where not exists (select 1 from accounts a where a.user_id = u.id)`,
     );
     expect(none?.n).toBe(6);
+  });
+
+  it('gives every demo association a business ID with a right check digit', () => {
+    expect(ASSOCIATIONS.map((a) => [a.key, isValidBusinessId(a.businessId)])).toEqual(
+      ASSOCIATIONS.map((a) => [a.key, true]),
+    );
   });
 
   it('leaves a database with data untouched', async () => {
