@@ -10,3 +10,4 @@ export * from './recurrence/rule';
 export * from './recurrence/expand';
 export * from './booking/rules';
 export * from './ical/venue-feed';
+export * from './mail/index';
