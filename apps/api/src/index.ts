@@ -15,6 +15,8 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { systemClock } from './deps';
 import { outboxMailer } from './mail/outbox-mailer';
+import { createSmtpTransport } from './mail/smtp-transport';
+import { startMailWorker } from './mail/worker';
 
 const NODE_MAJOR = 24;
 if (Number(process.versions.node.split('.')[0]) !== NODE_MAJOR) {
@@ -54,6 +56,15 @@ const handle = await createDb({
 });
 await handle.migrate();
 if (config.demoSeed) await seedDemo(handle.db, { now: systemClock.now(), log });
+// Without SMTP_URL mail stays in mail_outbox (the development outbox).
+const mailWorker = config.smtpUrl
+  ? startMailWorker({
+      db: handle.db,
+      transport: createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom }),
+      clock: systemClock,
+      log,
+    })
+  : undefined;
 
 const app = createApp({
   db: handle.db,
@@ -105,7 +116,10 @@ const stop = (signal: string) => {
   log(`${signal}: closing…`);
   server.close();
   server.closeAllConnections();
-  void handle.close().finally(() => process.exit(0));
+  // The mail batch in flight is finished and recorded before the database closes.
+  void Promise.resolve(mailWorker?.stop())
+    .finally(() => handle.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
