@@ -1,6 +1,6 @@
 import { createDb, mailOutbox, type Db, type DbHandle } from '@motesplats/db';
 import { composeMail } from '@motesplats/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimDue, deliverDue, type DeliveryResult } from '../../apps/api/src/mail/deliver';
 import { outboxMailer } from '../../apps/api/src/mail/outbox-mailer';
@@ -300,6 +300,35 @@ describe(`mail delivery through a loopback SMTP server (${ENGINE})`, () => {
     } finally {
       await other?.close();
     }
+  });
+
+  it('the background worker logs a failed round and tries again on the next', async () => {
+    const [id] = await enqueue(t.db, ['again@example.org']);
+    const away = (away: boolean) =>
+      t.db.execute(
+        away
+          ? sql`alter table mail_outbox rename to mail_outbox_away`
+          : sql`alter table if exists mail_outbox_away rename to mail_outbox`,
+      );
+    await away(true);
+    const lines: string[] = [];
+    const worker = startMailWorker({
+      db: t.db,
+      transport: smtpTransport(),
+      clock: { now: () => TEST_NOW },
+      intervalMs: 20,
+      log: (line) => lines.push(line),
+    });
+    try {
+      while (lines.length < 2) await new Promise((r) => setTimeout(r, 10));
+      expect(lines[0]).toMatch(/^mail: delivery round failed: .*mail_outbox/);
+      await away(false);
+      await smtp.waitFor('again@example.org');
+    } finally {
+      await worker.stop();
+      await away(false);
+    }
+    expect((await rows(t.db, [id!]))[0]).toMatchObject({ attempts: 1, sentAt: TEST_NOW });
   });
 
   it('the background worker delivers what is written later, and stop() finishes the batch in flight', async () => {

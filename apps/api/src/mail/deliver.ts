@@ -112,7 +112,9 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryResu
   const claimed = await claimDue(db, now, options.batchSize, options.leaseMs);
   const result: DeliveryResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
 
-  await Promise.all(
+  // Every mail of the batch is finished (sent or recorded) before the round returns, even
+  // when recording one of them fails; then the first such failure is thrown.
+  const outcomes = await Promise.allSettled(
     claimed.map(async ({ attempts, ...message }) => {
       const mine = and(eq(mailOutbox.id, message.id), isNull(mailOutbox.sentAt));
       if (attempts > retry.maxAttempts) {
@@ -143,5 +145,7 @@ export async function deliverDue(options: DeliveryOptions): Promise<DeliveryResu
       await db.update(mailOutbox).set({ sentAt: now }).where(mine);
     }),
   );
+  const broken = outcomes.find((o) => o.status === 'rejected');
+  if (broken) throw broken.reason;
   return result;
 }

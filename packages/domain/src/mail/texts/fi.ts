@@ -60,7 +60,7 @@ export const fi: LocaleTexts = {
         action('Kirjaudu sisään', signInUrl),
         action('Unohditko salasanasi? Valitse uusi salasana', resetUrl),
         p(
-          'Jos se et ollut sinä, voit jättää tämän viestin huomiotta. Tiliisi ei ole tehty muutoksia.',
+          'Jos et itse yrittänyt luoda tiliä, voit jättää tämän viestin huomiotta. Tiliisi ei ole tehty muutoksia.',
         ),
       ],
     }),
