@@ -1,5 +1,5 @@
-import { accounts, auditLog, mailOutbox, sessions, users, verifications } from '@motesplats/db';
-import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { accounts, auditLog, sessions, users, verifications } from '@motesplats/db';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authOf } from '../../apps/api/src/app';
 import { ensureAdministrator } from '../../apps/api/src/services/accounts/ensure-administrator';
@@ -7,24 +7,13 @@ import { anonymousCtx, UNKNOWN_CLIENT } from '../../apps/api/src/services/contex
 import { outboxMailer } from '../../apps/api/src/mail/outbox-mailer';
 import { fixedClock, testConfig } from '@motesplats/api';
 import { TestClient } from '../setup/client';
+import { takeMail } from '../setup/outbox';
 import { ENGINE, TEST_NOW } from '../setup/env';
 import { json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
 
 const DEMO = 'motesplats-demo';
-
-async function lastMailTo(t: TestDb, to: string) {
-  const [mail] = await t.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.to, to))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  if (!mail) throw new Error(`nothing mailed to ${to}`);
-  return mail;
-}
-const linkIn = (text: string) => new URL(text.match(/https?:\/\/\S+/)![0]!);
 
 describe(`demo accounts, administrators and passwords (${ENGINE})`, () => {
   let t: TestDb;
@@ -129,9 +118,7 @@ describe(`demo accounts, administrators and passwords (${ENGINE})`, () => {
     expect(unknown.status).toBe(202);
     expect(await json(unknown)).toEqual(await json(res).catch(() => ({ status: 'reset_sent' })));
 
-    const mail = await lastMailTo(t, email);
-    const link = linkIn(mail.text);
-    expect(link.pathname).toBe('/sv/password/reset');
+    const { link } = await takeMail(t.db, email, '/sv/password/reset');
     const token = link.searchParams.get('token')!;
     const reset = await new TestClient(app).post('/api/password/reset', {
       token,
@@ -156,7 +143,9 @@ describe(`demo accounts, administrators and passwords (${ENGINE})`, () => {
   it('refuses an expired reset link', async () => {
     const email = 'staff.lovisa@demo.example';
     await new TestClient(app).post('/api/password/forgot', { email });
-    const token = linkIn((await lastMailTo(t, email)).text).searchParams.get('token')!;
+    const token = (await takeMail(t.db, email, /\/password\/reset$/)).link.searchParams.get(
+      'token',
+    )!;
     await t.db
       .update(verifications)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
@@ -203,11 +192,19 @@ describe(`demo accounts, administrators and passwords (${ENGINE})`, () => {
     const me = await c.signIn('resident@demo.example', DEMO);
     const res = await c.put('/api/account/email', { newEmail: 'Ravi.Sharma@example.org' });
     expect(res.status).toBe(202);
-    const approve = linkIn((await lastMailTo(t, 'resident@demo.example')).text);
+    const { link: approve } = await takeMail(
+      t.db,
+      'resident@demo.example',
+      '/api/auth/verify-email',
+    );
     expect((await c.get(approve.pathname + approve.search)).status).toBe(302);
     const [between] = await t.db.select().from(users).where(eq(users.id, me.user.id));
     expect(between!.email).toBe('resident@demo.example');
-    const verify = linkIn((await lastMailTo(t, 'ravi.sharma@example.org')).text);
+    const { link: verify } = await takeMail(
+      t.db,
+      'ravi.sharma@example.org',
+      '/api/auth/verify-email',
+    );
     expect((await c.get(verify.pathname + verify.search)).status).toBe(302);
     const [after] = await t.db.select().from(users).where(eq(users.id, me.user.id));
     expect(after!.email).toBe('ravi.sharma@example.org');

@@ -1,7 +1,8 @@
-import { associationMembers, associations, auditLog, mailOutbox } from '@motesplats/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { associationMembers, associations, auditLog } from '@motesplats/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../setup/client';
+import { takeMail } from '../setup/outbox';
 import { ENGINE, TEST_NOW } from '../setup/env';
 import { json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
@@ -115,13 +116,8 @@ describe(`the association directory and its verification (${ENGINE})`, () => {
       verification: 'rejected',
       rejectionReason: 'Föreningsregistrets utdrag saknas.',
     });
-    const [mail] = await t.db
-      .select()
-      .from(mailOutbox)
-      .where(eq(mailOutbox.to, 'resident@demo.example'))
-      .orderBy(desc(mailOutbox.createdAt))
-      .limit(1);
-    expect(mail!.text).toContain('Föreningsregistrets utdrag saknas.');
+    const mail = await takeMail(t.db, 'resident@demo.example', '/en/account');
+    expect(mail.text).toContain('Föreningsregistrets utdrag saknas.');
 
     const fixed = await founder.put(`/api/associations/${id}`, {
       ...REGISTRATION,
@@ -178,14 +174,12 @@ describe(`the association directory and its verification (${ENGINE})`, () => {
       locale: 'fi',
     });
     expect(res.status).toBe(201);
-    const [mail] = await t.db
-      .select()
-      .from(mailOutbox)
-      .where(eq(mailOutbox.to, 'mll@demo.example'))
-      .orderBy(desc(mailOutbox.createdAt))
-      .limit(1);
-    const link = new URL(mail!.text.match(/https?:\/\/\S+/)![0]);
-    expect(link.pathname).toMatch(/^\/fi\/invitations\/[A-Za-z0-9_-]{32}$/);
+    const { link, subject } = await takeMail(
+      t.db,
+      'mll@demo.example',
+      /^\/fi\/invitations\/[A-Za-z0-9_-]{32}$/,
+    );
+    expect(subject).toContain('Borgå ukrainska förening');
     const token = link.pathname.split('/').pop()!;
 
     const wrongPerson = new TestClient(app);

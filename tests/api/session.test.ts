@@ -1,26 +1,14 @@
-import { mailOutbox, sessions, users } from '@motesplats/db';
-import { desc, eq, sql } from 'drizzle-orm';
+import { sessions, users } from '@motesplats/db';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../setup/client';
+import { takeMail } from '../setup/outbox';
 import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
 
 const PASSWORD = 'a long enough passphrase';
-
-/** The link of the newest mail to `to`, read from the outbox as the worker would send it. */
-async function linkMailedTo(t: TestDb, to: string): Promise<URL> {
-  const [mail] = await t.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.to, to))
-    .orderBy(desc(mailOutbox.createdAt))
-    .limit(1);
-  const url = mail?.text.match(/https?:\/\/\S+/)?.[0];
-  if (!url) throw new Error(`no link mailed to ${to}`);
-  return new URL(url);
-}
 
 describe(`sign-up, verification and sessions (${ENGINE})`, () => {
   let t: TestDb;
@@ -61,8 +49,7 @@ describe(`sign-up, verification and sessions (${ENGINE})`, () => {
     expect((await json(early)).code).toBe('email_not_verified');
     expect(browser.cookies.size).toBe(0);
 
-    const link = await linkMailedTo(t, 'aino.virtanen@example.org');
-    expect(link.pathname).toBe('/api/auth/verify-email');
+    const { link } = await takeMail(t.db, 'aino.virtanen@example.org', '/api/auth/verify-email');
     const verified = await browser.get(link.pathname + link.search);
     expect(verified.status).toBe(302);
     expect(verified.headers.get('location')).toContain('/fi/account?verified=1');
@@ -135,13 +122,9 @@ describe(`sign-up, verification and sessions (${ENGINE})`, () => {
     expect(res.status).toBe(202);
     expect(await json(res)).toEqual({ status: 'verification_sent' });
     expect(await t.db.select().from(users)).toHaveLength(before.length);
-    const [mail] = await t.db
-      .select()
-      .from(mailOutbox)
-      .where(eq(mailOutbox.to, 'aino.virtanen@example.org'))
-      .orderBy(desc(mailOutbox.createdAt))
-      .limit(1);
-    expect(mail!.text).toContain('/fi/password/forgot');
+    const mail = await takeMail(t.db, 'aino.virtanen@example.org', '/fi/password/forgot');
+    expect(mail.subject).toMatch(/Mötesplats/);
+    expect(mail.text).toContain('/fi/sign-in');
   });
 
   it('sign-out everywhere ends every session of the user', async () => {

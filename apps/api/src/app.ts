@@ -82,6 +82,7 @@ export function authOf(deps: Deps) {
   if (!deps.config.authSecret) throw new Error('The app needs config.authSecret.');
   return createAuth({
     db: deps.db,
+    clock: deps.clock,
     config: deps.config,
     mailer: deps.mailer,
     hasher: deps.hasher ?? argon2Hasher,

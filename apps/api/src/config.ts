@@ -18,6 +18,14 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  /** Sender of every mail: an address, optionally with a display name (quoted if it has a comma). */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^(?:(?:"[^"\r\n]*" ?|[^<>@\r\n,"]*)<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+      'must be an address, e.g. "Mötesplats <no-reply@motesplats.example>"',
+    )
+    .default('Mötesplats <no-reply@motesplats.example>'),
   /** 'false' leaves an empty database empty instead of loading the demo data. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** 'false' serves the API and feeds only (`npm run dev`, where Vite serves the pages). */
@@ -38,6 +46,7 @@ export interface Config {
   dataDir: string;
   publicOrigin: string | undefined;
   smtpUrl: string | undefined;
+  mailFrom: string;
   demoSeed: boolean;
   serveWeb: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
@@ -71,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM.trim(),
     demoSeed: e.DEMO_SEED === 'true',
     serveWeb: e.SERVE_WEB === 'true',
     logLevel: e.LOG_LEVEL,

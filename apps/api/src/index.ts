@@ -18,6 +18,8 @@ import { outboxMailer } from './mail/outbox-mailer';
 import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
 import { countDemoAccounts } from './services/accounts/demo-accounts';
 import { ensureAdministrator } from './services/accounts/ensure-administrator';
+import { createSmtpTransport } from './mail/smtp-transport';
+import { startMailWorker } from './mail/worker';
 
 checkNode();
 const started = performance.now();
@@ -33,6 +35,15 @@ const handle = await openDatabase(config, root);
 if (config.demoSeed) {
   await seedDemo(handle.db, { now: systemClock.now(), hashPassword: argon2Hasher.hash, log });
 }
+// Without SMTP_URL mail stays in mail_outbox (the development outbox).
+const mailWorker = config.smtpUrl
+  ? startMailWorker({
+      db: handle.db,
+      transport: createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom }),
+      clock: systemClock,
+      log,
+    })
+  : undefined;
 
 const base = {
   db: handle.db,
@@ -110,7 +121,10 @@ const stop = (signal: string) => {
   log(`${signal}: closing…`);
   server.close();
   server.closeAllConnections();
-  void handle.close().finally(() => process.exit(0));
+  // The mail batch in flight is finished and recorded before the database closes.
+  void Promise.resolve(mailWorker?.stop())
+    .finally(() => handle.close())
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

@@ -14,3 +14,4 @@ export * from './access/actor';
 export * from './access/accounts';
 export * from './associations/business-id';
 export * from './associations/profile';
+export * from './mail/index';

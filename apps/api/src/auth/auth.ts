@@ -1,7 +1,10 @@
 import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { accounts, sessions, users, verifications, type Db } from '@motesplats/db';
 import {
+  composeMail,
   PASSWORD_MAX_LENGTH,
+  type MailParams,
+  type MailTemplate,
   PASSWORD_MIN_LENGTH,
   RESET_PASSWORD_TTL_MINUTES,
   SESSION_IDLE_DAYS,
@@ -10,8 +13,8 @@ import {
 } from '@motesplats/domain';
 import { betterAuth } from 'better-auth';
 import { linkOrigin, type Config } from '../config';
+import type { Clock } from '../deps';
 import type { Mailer } from '../mail/mailer';
-import { accountMail, type AccountMailTemplate } from './mails';
 import type { PasswordHasher } from './password';
 
 /** The header through which our own code tells better-auth the client's address (never a client's). */
@@ -19,6 +22,7 @@ export const CLIENT_ADDRESS_HEADER = 'x-motesplats-client-address';
 
 export interface AuthDeps {
   db: Db;
+  clock: Clock;
   config: Config;
   mailer: Mailer;
   hasher: PasswordHasher;
@@ -40,16 +44,16 @@ const localeOf = (user: object): string => {
  * behind an httpOnly SameSite=Lax cookie. Our routes call its server API (auth.api.*); the
  * HTTP handler is mounted only for the links it mails (verify-email).
  */
-export function createAuth({ db, config, mailer, hasher, secret }: AuthDeps) {
+export function createAuth({ db, clock, config, mailer, hasher, secret }: AuthDeps) {
   const origin = linkOrigin(config);
-  const send = async (
+  const send = async <T extends MailTemplate>(
     to: string,
     user: object,
-    template: AccountMailTemplate,
-    params: Record<string, string | number>,
+    template: T,
+    params: MailParams[T],
   ) => {
-    const mail = accountMail(template, localeOf(user), params);
-    await mailer.enqueue(db, { to, ...mail });
+    const { subject, text, html } = composeMail(template, localeOf(user), params);
+    await mailer.enqueue(db, { to, subject, text, html, at: clock.now() });
   };
 
   return betterAuth({

@@ -6,6 +6,12 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   municipalityId?: string | null;
+  /**
+   * When the mail is written: pass the service's `ctx.now`. It is due from then, so tests
+   * at a fixed instant see it delivered by a worker at that instant. Without it the
+   * database's own clock is used.
+   */
+  at?: Date;
 }
 
 /**

@@ -10,6 +10,7 @@ export const outboxMailer: Mailer = {
       text: mail.text,
       html: mail.html ?? null,
       municipalityId: mail.municipalityId ?? null,
+      ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
     });
   },
 };

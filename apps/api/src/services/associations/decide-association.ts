@@ -1,8 +1,7 @@
 import { associationMembers, associations, users } from '@motesplats/db';
-import { DomainFailure, plainText } from '@motesplats/domain';
+import { DomainFailure, plainText, composeMail } from '@motesplats/domain';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accountMail } from '../../auth/mails';
 import { audit, inTransaction, requireScope, type ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 import { findAssociation } from './find-association';
@@ -71,13 +70,20 @@ export async function decideAssociation({
       const name = localizer(admin.locale, municipality.languages).must(association.name).text;
       const url = `${input.origin}/${admin.locale}/account`;
       const mail = verified
-        ? accountMail('association_verified', admin.locale, { associationName: name, url })
-        : accountMail('association_rejected', admin.locale, {
+        ? composeMail('association_verified', admin.locale, { associationName: name, url })
+        : composeMail('association_rejected', admin.locale, {
             associationName: name,
             reason: decision.reason,
             url,
           });
-      await tx.mailer.enqueue(tx.db, { to: admin.email, ...mail, municipalityId: municipality.id });
+      await tx.mailer.enqueue(tx.db, {
+        to: admin.email,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        municipalityId: municipality.id,
+        at: tx.now,
+      });
     }
     return { id: row!.id, verification: row!.verification, rejectionReason: row!.rejectionReason };
   });

@@ -1,9 +1,14 @@
 import { associationInvitations, associationMembers, users } from '@motesplats/db';
-import { DomainFailure, EMAIL_MAX_LENGTH, normalizeEmail, notFound } from '@motesplats/domain';
+import {
+  DomainFailure,
+  EMAIL_MAX_LENGTH,
+  normalizeEmail,
+  notFound,
+  composeMail,
+} from '@motesplats/domain';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { accountMail } from '../../auth/mails';
 import { audit, inTransaction, requireScope, requireUser, type ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 import { findAssociation } from './find-association';
@@ -107,12 +112,19 @@ export async function inviteMember({
       })
       .returning();
     const associationName = localizer(locale, municipality.languages).must(association.name).text;
-    const mail = accountMail('invitation', locale, {
+    const mail = composeMail('invitation', locale, {
       associationName,
       inviterName: actor.name,
       url: `${input.origin}/${locale}/invitations/${token}`,
     });
-    await tx.mailer.enqueue(tx.db, { to: email, ...mail, municipalityId: municipality.id });
+    await tx.mailer.enqueue(tx.db, {
+      to: email,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      municipalityId: municipality.id,
+      at: tx.now,
+    });
     await audit(tx, {
       municipalityId: association.municipalityId,
       action: 'association.invite',

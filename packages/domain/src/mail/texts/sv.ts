@@ -1,0 +1,99 @@
+import { action, p, quote, type LocaleTexts } from './types';
+
+const minuter = (n: number) => (n === 1 ? '1 minut' : `${n} minuter`);
+
+/** Swedish as written by Finland's municipalities. */
+export const sv: LocaleTexts = {
+  greeting: (name) => (name ? `Hej ${name}!` : 'Hej!'),
+  signoff: 'Med vänliga hälsningar\nMötesplats',
+  automatic:
+    'Det här meddelandet har skickats automatiskt av Mötesplats. Svar på meddelandet läses inte.',
+  linkFallback: 'Om knappen inte fungerar kan du kopiera adressen till webbläsaren:',
+  templates: {
+    verify_email: ({ name, url }) => ({
+      subject: 'Bekräfta din e-postadress för Mötesplats',
+      greet: name,
+      blocks: [
+        p(
+          'Tack för att du har registrerat dig i Mötesplats. Bekräfta din e-postadress genom att öppna länken nedan.',
+        ),
+        action('Bekräfta e-postadressen', url),
+        p('Om det inte var du som registrerade dig kan du bortse från det här meddelandet.'),
+      ],
+    }),
+    reset_password: ({ name, url, expiresInMinutes }) => ({
+      subject: 'Återställ ditt lösenord för Mötesplats',
+      greet: name,
+      blocks: [
+        p(
+          'Vi har fått en begäran om att återställa lösenordet till ditt konto i Mötesplats. Du kan välja ett nytt lösenord via länken nedan.',
+        ),
+        action('Välj ett nytt lösenord', url),
+        p(`Länken kan användas en gång och gäller i ${minuter(expiresInMinutes)}.`),
+        p(
+          'Om du inte har bett om att få återställa lösenordet kan du bortse från det här meddelandet. Ditt lösenord förblir oförändrat.',
+        ),
+      ],
+    }),
+    change_email: ({ name, url, newEmail }) => ({
+      subject: 'Bekräfta bytet av e-postadress för Mötesplats',
+      greet: name,
+      blocks: [
+        p(
+          `Vi har fått en begäran om att byta e-postadressen för ditt konto i Mötesplats till ${newEmail}. Bekräfta bytet genom att öppna länken nedan.`,
+        ),
+        action('Bekräfta den nya adressen', url),
+        p(
+          'Om det inte var du som bad om bytet kan du bortse från det här meddelandet. E-postadressen ändras inte.',
+        ),
+      ],
+    }),
+    signup_existing: ({ name, signInUrl, resetUrl }) => ({
+      subject: 'Du har redan ett konto i Mötesplats',
+      greet: name,
+      blocks: [
+        p(
+          'Någon, kanske du själv, försökte skapa ett nytt konto i Mötesplats med den här e-postadressen. Du har redan ett konto, så inget nytt konto skapades.',
+        ),
+        action('Logga in', signInUrl),
+        action('Har du glömt lösenordet? Välj ett nytt', resetUrl),
+        p(
+          'Om det inte var du kan du bortse från det här meddelandet. Ingenting har ändrats i ditt konto.',
+        ),
+      ],
+    }),
+    invitation: ({ associationName, inviterName, url }) => ({
+      subject: `Inbjudan till ${associationName} i Mötesplats`,
+      blocks: [
+        p(
+          `${inviterName} har bjudit in dig att gå med i ${associationName} i Mötesplats, där föreningar bokar kommunens lokaler och publicerar sina evenemang. Som medlem kan du boka lokaler och publicera evenemang för föreningen.`,
+        ),
+        action('Ta emot inbjudan', url),
+        p(
+          'Om du inte har något konto ännu kan du skapa ett samtidigt. Om du inte vill gå med kan du bortse från det här meddelandet.',
+        ),
+      ],
+    }),
+    association_verified: ({ associationName, url }) => ({
+      subject: `${associationName} har godkänts i Mötesplats`,
+      blocks: [
+        p(
+          `Kommunens personal har granskat och godkänt ${associationName}. Föreningen kan nu boka lokaler och publicera evenemang i Mötesplats.`,
+        ),
+        action('Öppna föreningens sida', url),
+      ],
+    }),
+    association_rejected: ({ associationName, reason, url }) => ({
+      subject: `${associationName} kunde inte godkännas i Mötesplats`,
+      blocks: [
+        p(
+          `Kommunens personal har granskat ${associationName} och kunde inte godkänna föreningen den här gången. Motivering:`,
+        ),
+        quote(reason),
+        p('Du kan korrigera föreningens uppgifter och ansöka om godkännande på nytt:'),
+        action('Öppna föreningens sida', url),
+        p('Om du har frågor kan du kontakta kommunen.'),
+      ],
+    }),
+  },
+};
