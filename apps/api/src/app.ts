@@ -14,6 +14,7 @@ import { createRouter } from './routes/shared/router';
 import { venuesRouter } from './routes/venues/venues.index';
 import { sessionRouter } from './routes/session/session.index';
 import { associationsRouter } from './routes/associations/associations.index';
+import { privacyRouter } from './routes/privacy/privacy.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
 
@@ -30,7 +31,8 @@ const apiRoutes = () =>
     .route('/', eventsRouter)
     .route('/', venuesRouter)
     .route('/', sessionRouter)
-    .route('/', associationsRouter);
+    .route('/', associationsRouter)
+    .route('/', privacyRouter);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root

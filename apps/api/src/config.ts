@@ -33,6 +33,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   /** Signs session cookies; every process of an installation needs the same one. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Personal data older than this many months is anonymised by the daily retention job. */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** The first administrator, created (or made administrator) at start. */
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
@@ -54,6 +56,7 @@ export interface Config {
   /** From AUTH_SECRET; when unset the composition root keeps a generated one in DATA_DIR. */
   authSecret: string | undefined;
   admin: { email: string; password: string } | undefined;
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     env: e.NODE_ENV,
     authSecret: e.AUTH_SECRET,
     admin: adminOf(e.ADMIN_EMAIL, e.ADMIN_PASSWORD),
+    retentionMonths: e.RETENTION_MONTHS,
   };
 }
 

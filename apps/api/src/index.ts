@@ -18,6 +18,7 @@ import { outboxMailer } from './mail/outbox-mailer';
 import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
 import { countDemoAccounts } from './services/accounts/demo-accounts';
 import { ensureAdministrator } from './services/accounts/ensure-administrator';
+import { anonymiseExpired } from './services/privacy/anonymise';
 import { createSmtpTransport } from './mail/smtp-transport';
 import { startMailWorker } from './mail/worker';
 
@@ -67,6 +68,23 @@ if (config.admin) {
   const { outcome } = await ensureAdministrator({ ctx: systemCtx(), input: config.admin });
   if (outcome !== 'unchanged') log(`Administrator ${config.admin.email}: ${outcome}.`);
 }
+// The retention job: at start, then daily. Idempotent, so several processes may run it.
+const retention = async () => {
+  try {
+    const done = await anonymiseExpired({
+      ctx: systemCtx(),
+      input: { retentionMonths: config.retentionMonths },
+    });
+    log(
+      `Retention (${config.retentionMonths} months, before ${done.cutoff}): ${JSON.stringify(done)}`,
+    );
+  } catch (error) {
+    console.error('The retention job failed:', error instanceof Error ? error.message : error);
+  }
+};
+await retention();
+setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
+
 const demoAccounts = await countDemoAccounts(handle);
 if (demoAccounts > 0) {
   console.warn(
