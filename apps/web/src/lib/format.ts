@@ -73,3 +73,14 @@ export const formatClock = (hhmm: string, locale: Locale) => {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(2024, 0, 1, h, min)));
 };
+
+/** "1.12.2026 18:05": a moment with its date, in the municipality's zone (logs, decisions). */
+export const formatDateTime = (instant: string, timeZone: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));

@@ -28,6 +28,8 @@ export function issueText(error: FieldError): string {
       return m.error_wrong_password();
     case 'same_email':
       return m.error_same_email();
+    case 'last_admin':
+      return m.error_last_admin();
     case 'origin':
       return m.error_origin();
     case 'unauthenticated':

@@ -90,6 +90,8 @@ export async function orPageError<T>(calls: Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof ApiError) {
       if (e.status === 404) error(404, m.error_text_404());
+      if (e.status === 401) error(401, m.error_sign_in_required());
+      if (e.status === 403) error(403, m.error_forbidden());
       // The API refused a parameter that came from the page's own address (a hand-edited filter).
       if (e.status === 400) error(400, m.error_text_400());
       error(502, m.error_text_other());
@@ -232,3 +234,31 @@ export const changePassword = (
 
 export const changeEmail = (fetch: Fetch, origin: string, json: { newEmail: string }) =>
   result(client(fetch, origin).api.account.email.$put({ json }));
+
+export const deleteAccount = (fetch: Fetch, origin: string, json: { password: string }) =>
+  result(client(fetch, origin).api.account.$delete({ json }));
+
+export interface AuditQuery {
+  municipality: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  actor?: string | undefined;
+  entity?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export const listAudit = (fetch: Fetch, origin: string, q: AuditQuery) =>
+  body(
+    client(fetch, origin).api.staff.audit.$get({
+      query: {
+        municipality: q.municipality,
+        from: optional(q.from),
+        to: optional(q.to),
+        actor: optional(q.actor),
+        entity: optional(q.entity),
+        limit: optional(q.limit),
+        offset: optional(q.offset),
+      },
+    }),
+  );

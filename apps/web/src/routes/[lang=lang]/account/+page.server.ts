@@ -1,5 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { changeEmail, changePassword, signOut, signOutEverywhere } from '#lib/server/api.ts';
+import {
+  changeEmail,
+  changePassword,
+  deleteAccount,
+  signOut,
+  signOutEverywhere,
+} from '#lib/server/api.ts';
 import { attempt, fieldsOf, refused } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,5 +45,11 @@ export const actions: Actions = {
     if (!answer.ok)
       return refused(answer.status, answer.problem, { ...values, action: 'changeEmail' });
     return { emailSent: values.newEmail.trim() };
+  },
+  deleteAccount: async ({ request, fetch, url, params }) => {
+    const { password } = fieldsOf(await request.formData(), ['password'] as const);
+    const answer = await attempt(deleteAccount(fetch, url.origin, { password }));
+    if (!answer.ok) return refused(answer.status, answer.problem, { action: 'deleteAccount' });
+    redirect(303, `/${params.lang}?accountDeleted=1`);
   },
 };
