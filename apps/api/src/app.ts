@@ -1,6 +1,7 @@
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps';
+import { errorLine } from './http/error-log';
 import { problemFromDomain, problemResponse, toProblem } from './http/problem';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { docsRouter } from './routes/docs/docs.index';
@@ -60,7 +61,7 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => {
     const problem = toProblem(err);
     if (problem.status >= 500 && deps.config.logLevel !== 'silent') {
-      console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, err);
+      console.error(errorLine(c.get('requestId'), c.req.method, c.req.path, problem.status, err));
     }
     return problemResponse(c, problem);
   });

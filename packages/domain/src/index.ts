@@ -3,6 +3,7 @@ export * from './locales';
 export * from './text/pick-text';
 export * from './time/intervals';
 export * from './time/local';
+export * from './time/query-bound';
 export * from './time/opening-hours';
 export * from './availability/busy';
 export * from './spaces/claims';
