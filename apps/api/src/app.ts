@@ -1,8 +1,16 @@
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
 import type { Deps } from './deps';
 import { errorLine } from './http/error-log';
-import { problemFromDomain, problemResponse, toProblem } from './http/problem';
+import { allowedMethods } from './http/allowed-methods';
+import {
+  methodNotAllowed,
+  payloadTooLarge,
+  problemFromDomain,
+  problemResponse,
+  toProblem,
+} from './http/problem';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { eventsRouter } from './routes/events/events.index';
@@ -15,6 +23,9 @@ import { venuesRouter } from './routes/venues/venues.index';
 export type { Deps, Clock } from './deps';
 export { fixedClock, systemClock } from './deps';
 export { loadConfig, testConfig, ConfigError, type Config } from './config';
+
+/** The largest request body the API reads (JSON forms are far smaller); more is a 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The public API under /api, chained so that hono/client sees every route's types. */
 const apiRoutes = () =>
@@ -33,6 +44,13 @@ export function createApp(deps: Deps) {
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),
+    }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ctx', { db: deps.db, now: deps.clock.now() });
@@ -52,12 +70,18 @@ export function createApp(deps: Deps) {
   });
   app.route('/api/docs', docsRouter);
 
-  app.notFound((c) =>
-    problemResponse(
+  const allowed = allowedMethods(app);
+  app.notFound((c) => {
+    const allow = allowed(c.req.path);
+    if (allow.length) {
+      c.header('allow', allow.join(', '));
+      return problemResponse(c, methodNotAllowed(c.req.method, allow));
+    }
+    return problemResponse(
       c,
       problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path }),
-    ),
-  );
+    );
+  });
   app.onError((err, c) => {
     const problem = toProblem(err);
     if (problem.status >= 500 && deps.config.logLevel !== 'silent') {
