@@ -11,3 +11,4 @@ export * from './recurrence/rule';
 export * from './recurrence/expand';
 export * from './booking/rules';
 export * from './ical/venue-feed';
+export * from './paging';

@@ -12,6 +12,17 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export const ORIGIN_HEADERS = { proto: 'x-forwarded-proto', host: 'x-forwarded-host' } as const;
 
+/** Headers of everything SvelteKit serves, assets included (hooks.server.ts sets pages' own). */
+export const STATIC_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-resource-policy': 'same-origin',
+} as const;
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 const isApi = (path: string) => /^\/(api|feeds)(\/|\?|$)/.test(path);
 
 const header = (req: IncomingMessage, name: string) => {
@@ -79,6 +90,10 @@ export function createNodeListener(options: {
     };
     if (!web || isApi(path)) return toApi();
     req.url = path;
+    // Static assets are served by adapter-node before SvelteKit's hooks run: they get their
+    // security headers here. A page's own headers (its CSP with a nonce) replace these.
+    for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+    if (origin.proto === 'https') res.setHeader('strict-transport-security', HSTS);
     web(req, res, toApi);
   };
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { parseQueryBound, QUERY_RANGE, UI_LOCALES } from '@motesplats/domain';
+import { PAGING, parseQueryBound, QUERY_RANGE, UI_LOCALES } from '@motesplats/domain';
 
 /** Shared request and response schemas of the public API (the OpenAPI document is built from them). */
 
@@ -46,8 +46,8 @@ export const DecimalInt = (min: number, max: number) =>
     .openapi({ type: 'integer', minimum: min, maximum: max });
 
 export const Paging = {
-  limit: DecimalInt(1, 100).default(20).openapi({ default: 20 }),
-  offset: DecimalInt(0, 10_000).default(0).openapi({ default: 0 }),
+  limit: DecimalInt(1, PAGING.maxLimit).default(20).openapi({ default: 20 }),
+  offset: DecimalInt(0, PAGING.maxOffset).default(0).openapi({ default: 0 }),
 };
 
 export const Localized = z
