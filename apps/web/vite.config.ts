@@ -22,7 +22,9 @@ const ANNOUNCER_STYLE =
 const announcerHash =
   `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).digest('base64')}` as const;
 
-const csp: NonNullable<Parameters<typeof sveltekit>[0]>['csp'] = {
+type Csp = NonNullable<Parameters<typeof sveltekit>[0]>['csp'];
+
+const csp: Csp = {
   mode: 'auto',
   directives: {
     'default-src': ['self'],
@@ -40,12 +42,22 @@ const csp: NonNullable<Parameters<typeof sveltekit>[0]>['csp'] = {
   },
 };
 
-export default defineConfig({
+/**
+ * Under `vite dev`, Vite injects each component's CSS as a <style> element: allow inline
+ * styles there (SvelteKit then adds no style nonce, which would void 'unsafe-inline').
+ * Builds keep the strict policy above.
+ */
+const devCsp: Csp = {
+  ...csp,
+  directives: { ...csp.directives, 'style-src': ['self', 'unsafe-inline'] },
+};
+
+export default defineConfig(({ command }) => ({
   plugins: [
     paraglideVitePlugin(paraglideOptions),
     sveltekit({
       adapter: adapter(),
-      csp,
+      csp: command === 'serve' ? devCsp : csp,
       // The cross-site form check is done in hooks.server.ts, which answers with the site's
       // error page instead of SvelteKit's plain text.
       csrf: { trustedOrigins: ['*'] },
@@ -57,4 +69,4 @@ export default defineConfig({
       '/feeds': { target: apiOrigin, changeOrigin: true },
     },
   },
-});
+}));

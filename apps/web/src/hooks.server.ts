@@ -1,5 +1,5 @@
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
+import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { textDirection } from '#lib/locale.ts';
 import { preferredLocale } from '#lib/server/accept-language.ts';
@@ -132,6 +132,20 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle: Handle = sequence(securityHeaders, rootRedirect, locale, refusals);
+
+/**
+ * An unexpected error while answering a page is logged as one line (method, path, what
+ * failed), never a stack; the reader sees the site's error page. Errors raised with
+ * `error()` (a 404, a refused filter) are answers, not failures, and are not logged.
+ */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  if (kind !== 'unknown') return;
+  const what =
+    error instanceof Error
+      ? `${error.name}: ${(error.message.split('\n', 1)[0] ?? '').slice(0, 200)}`
+      : String(error).slice(0, 200);
+  console.error(`[page] ${event.request.method} ${event.url.pathname.slice(0, 200)} 500 ${what}`);
+};
 
 type ApiFetch = (request: Request) => Promise<Response>;
 

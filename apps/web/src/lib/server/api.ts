@@ -50,7 +50,8 @@ export async function orPageError<T>(calls: Promise<T>): Promise<T> {
       if (e.status === 400) error(400, m.error_text_400());
       error(502, m.error_text_other());
     }
-    console.error('The API could not be reached', e);
+    // One line, never a stack (issue 12).
+    console.error(`The API could not be reached: ${e instanceof Error ? e.message : String(e)}`);
     error(500, m.error_text_other());
   }
 }
