@@ -81,6 +81,12 @@ describe('requestOrigin', () => {
       requestOrigin({ ...facts, host: 'evil.example', forwardedHost: 'evil.example' }, policy),
     ).toEqual({ proto: 'https', host: 'motesplats.example' });
   });
+  it('takes host names of every usual shape', () => {
+    const policy = { publicOrigin: undefined, trusted: proxyTrust([]) };
+    for (const host of ['motesplats_web:3000', '[::1]:3000', '10.0.0.7', 'Borga.Example.']) {
+      expect(requestOrigin({ ...facts, host }, policy)?.host, host).toBe(host.toLowerCase());
+    }
+  });
   it('refuses a Host that is no host name', () => {
     const policy = { publicOrigin: undefined, trusted: proxyTrust([]) };
     for (const host of ['evil.example/"><x', 'a b', '', 'x@evil.example']) {

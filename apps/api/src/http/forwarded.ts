@@ -51,9 +51,12 @@ export function proxyTrust(entries: readonly string[]): ProxyTrust {
   };
 }
 
-/** host[:port]: a DNS name, an IPv4 address or a bracketed IPv6 address. */
+/**
+ * host[:port]: a DNS name (underscores allowed, as container service names have them), an
+ * IPv4 address or a bracketed IPv6 address.
+ */
 const HOST =
-  /^(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+  /^(?:[a-z0-9_](?:[a-z0-9_-]{0,62}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}[a-z0-9_])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 export const isValidHost = (host: string): boolean => host.length <= 255 && HOST.test(host);
 
 export interface RequestFacts {
