@@ -7,7 +7,8 @@ export function checkNodeVersion() {
   if (major !== wanted) {
     console.error(
       `Mötesplats needs Node.js ${wanted} (LTS); this is ${process.version}. ` +
-        `Install Node ${wanted} (for example \`nvm use\` in this folder) and try again.`,
+        `Run it through npm (\`npm ci\`, then \`npm start\`): npm's scripts use the Node ${wanted} ` +
+        `that \`npm ci\` installs into node_modules. Or install Node ${wanted} (\`nvm use\` in this folder).`,
     );
     process.exit(1);
   }

@@ -14,6 +14,7 @@ const sources = [
   'apps/web/src',
   'apps/web/messages',
   'apps/web/static',
+  'apps/web/vite.config.ts',
   'packages/domain/src',
   'packages/db/src',
   'packages/db/migrations',

@@ -48,8 +48,25 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'A <a@b.fi>, c@d.fi' }, /^Invalid setting MAIL_FROM/],
     [{ MAIL_FROM: 'Borgå stad, Mötesplats <a@b.fi>' }, /^Invalid setting MAIL_FROM/],
     [{ MAIL_FROM: 'A\r\nBcc: x@y.fi <a@b.fi>' }, /^Invalid setting MAIL_FROM/],
+    [{ PUBLIC_ORIGIN: 'javascript:alert(1)' }, /^Invalid setting PUBLIC_ORIGIN: must be an http/],
+    [{ PUBLIC_ORIGIN: 'https://m.example/sub' }, /^Invalid setting PUBLIC_ORIGIN/],
+    [{ TRUSTED_PROXY: 'yes' }, /^Invalid setting TRUSTED_PROXY: must be IP addresses/],
+    [{ TRUSTED_PROXY: '10.0.0.0/33' }, /^Invalid setting TRUSTED_PROXY/],
+    [{ TRUSTED_PROXY: '127.0.0.1,,::1' }, /^Invalid setting TRUSTED_PROXY/],
   ])('stops with one readable line naming a bad setting: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXY lists it', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(loadConfig({ PUBLIC_ORIGIN: 'https://m.example/' }).publicOrigin).toBe(
+      'https://m.example',
+    );
   });
 });

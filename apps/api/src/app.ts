@@ -1,9 +1,18 @@
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
 import { createAuth } from './auth/auth';
 import { argon2Hasher } from './auth/password';
 import type { Deps } from './deps';
-import { problemFromDomain, problemResponse, toProblem } from './http/problem';
+import { errorLine } from './http/error-log';
+import { allowedMethods } from './http/allowed-methods';
+import {
+  methodNotAllowed,
+  payloadTooLarge,
+  problemFromDomain,
+  problemResponse,
+  toProblem,
+} from './http/problem';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { eventsRouter } from './routes/events/events.index';
@@ -21,6 +30,9 @@ import { sessionContext } from './middleware/session';
 export type { Deps, Clock } from './deps';
 export { fixedClock, systemClock } from './deps';
 export { loadConfig, testConfig, ConfigError, type Config } from './config';
+
+/** The largest request body the API reads (JSON forms are far smaller); more is a 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
 
 /** The public API under /api, chained so that hono/client sees every route's types. */
 const apiRoutes = () =>
@@ -43,6 +55,13 @@ export function createApp(deps: Deps) {
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),
+    }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -63,16 +82,22 @@ export function createApp(deps: Deps) {
   });
   app.route('/api/docs', docsRouter);
 
-  app.notFound((c) =>
-    problemResponse(
+  const allowed = allowedMethods(app);
+  app.notFound((c) => {
+    const allow = allowed(c.req.path);
+    if (allow.length) {
+      c.header('allow', allow.join(', '));
+      return problemResponse(c, methodNotAllowed(c.req.method, allow));
+    }
+    return problemResponse(
       c,
       problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path }),
-    ),
-  );
+    );
+  });
   app.onError((err, c) => {
     const problem = toProblem(err);
     if (problem.status >= 500 && deps.config.logLevel !== 'silent') {
-      console.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path}`, err);
+      console.error(errorLine(c.get('requestId'), c.req.method, c.req.path, problem.status, err));
     }
     return problemResponse(c, problem);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProxyEntry } from './http/forwarded';
 
 /**
  * The environment, validated once at start. The only reader of process.env in the API.
@@ -13,7 +14,24 @@ const schema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Public origin used in feeds and links, e.g. https://motesplats.borga.fi */
-  PUBLIC_ORIGIN: z.url().optional(),
+  PUBLIC_ORIGIN: z
+    .url()
+    .regex(
+      /^https?:\/\/[^/?#@]+\/?$/,
+      'must be an http(s) origin without a path, e.g. https://motesplats.borga.fi',
+    )
+    .optional(),
+  /**
+   * Addresses (IP or CIDR, comma-separated) of the reverse proxies whose X-Forwarded-Proto
+   * and X-Forwarded-Host are believed. Unset: those headers are ignored.
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .refine(
+      (list) => list.split(',').every((entry) => parseProxyEntry(entry.trim()) !== null),
+      'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
+    )
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -47,6 +65,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   publicOrigin: string | undefined;
+  /** TRUSTED_PROXY's entries: IP addresses or CIDR ranges; empty trusts no one. */
+  trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
   demoSeed: boolean;
@@ -82,6 +102,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
+    trustedProxies: (e.TRUSTED_PROXY ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM.trim(),
     demoSeed: e.DEMO_SEED === 'true',

@@ -6,14 +6,15 @@
 import { getRequestListener } from '@hono/node-server';
 import { seedDemo } from '@motesplats/db/seed';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
-import type { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { authOf, createApp } from './app';
 import { argon2Hasher } from './auth/password';
 import { authSecretOf, checkNode, configOrExit, findRoot, openDatabase } from './bootstrap';
 import { systemClock } from './deps';
+import { proxyTrust } from './http/forwarded';
+import { createNodeListener, ORIGIN_HEADERS, type NodeHandler } from './http/node-listener';
 import { outboxMailer } from './mail/outbox-mailer';
 import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
 import { countDemoAccounts } from './services/accounts/demo-accounts';
@@ -103,26 +104,27 @@ const api = getRequestListener(app.fetch);
   clientAddress?: string,
 ) => app.fetch(req, { clientAddress });
 
-type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 const webHandlerPath = join(root, 'apps/web/build/handler.js');
 let web: NodeHandler | undefined;
 if (config.serveWeb && existsSync(webHandlerPath)) {
-  // adapter-node assumes https unless told where the protocol comes from (STACK.md trap 5).
-  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-  process.env.HOST_HEADER ??= 'x-forwarded-host';
+  // adapter-node reads the page's origin from these headers (STACK.md trap 5); the listener
+  // overwrites both on every request with the origin it decided (http/forwarded.ts), so
+  // they are set here whatever the environment says.
+  process.env.PROTOCOL_HEADER = ORIGIN_HEADERS.proto;
+  process.env.HOST_HEADER = ORIGIN_HEADERS.host;
+  delete process.env.PORT_HEADER;
   web = ((await import(pathToFileURL(webHandlerPath).href)) as { handler: NodeHandler }).handler;
 } else if (config.serveWeb) {
   log('No web build found (apps/web/build): serving the API and feeds only.');
 }
 
-const isApi = (url: string) => /^\/(api|feeds)(\/|\?|$)/.test(url);
-const server = createServer((req, res) => {
-  if (isApi(req.url ?? '/') || !web) return void api(req, res);
-  // Served directly (no proxy in front), tell SvelteKit the real protocol so its links
-  // (feed URLs, JSON-LD) are http:// here; a proxy's own X-Forwarded-Proto wins.
-  req.headers['x-forwarded-proto'] ??= (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-  web(req, res, () => void api(req, res));
-});
+const server = createServer(
+  createNodeListener({
+    api,
+    web,
+    policy: { publicOrigin: config.publicOrigin, trusted: proxyTrust(config.trustedProxies) },
+  }),
+);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

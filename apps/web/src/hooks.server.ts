@@ -1,6 +1,6 @@
 import { parseSetCookie, type SerializeOptions as CookieSerializeOptions } from 'cookie';
 import { sequence } from '@sveltejs/kit/hooks';
-import type { Handle, HandleFetch } from '@sveltejs/kit/hooks';
+import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { textDirection } from '#lib/locale.ts';
 import { preferredLocale } from '#lib/server/accept-language.ts';
@@ -32,7 +32,11 @@ const rootRedirect: Handle = ({ event, resolve }) => {
 const locale: Handle = ({ event, resolve }) => {
   const headers = new Headers(event.request.headers);
   headers.delete('sec-fetch-dest');
-  const probe = new Request(event.request.url, { headers });
+  // A raw path such as `//x/..` is a valid request but no URL Paraglide can rebuild: the
+  // probe only decides the locale, so it gets the path with repeated slashes collapsed.
+  const probeUrl = new URL(event.url);
+  probeUrl.pathname = probeUrl.pathname.replace(/\/{2,}/g, '/');
+  const probe = new Request(probeUrl, { headers });
   return paraglideMiddleware(probe, async ({ locale }) => {
     event.locals.locale = locale;
     const response = await resolve(event, {
@@ -44,6 +48,103 @@ const locale: Handle = ({ event, resolve }) => {
     }
     return response;
   });
+};
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * SvelteKit's own cross-site form check (turned off in vite.config.ts so that it can answer
+ * with the site's page, not plain text): a form-like request that changes something must
+ * come from this origin.
+ */
+function isCrossSiteForm({ request, url }: Parameters<Handle>[0]['event']): boolean {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  return (
+    MUTATING.has(request.method) &&
+    (!type || FORM_TYPES.includes(type)) &&
+    request.headers.get('origin') !== url.origin
+  );
+}
+
+const wantsJson = (event: Parameters<Handle>[0]['event']) =>
+  event.request.headers.get('accept') === 'application/json';
+
+/**
+ * Refusals SvelteKit answers in plain text (403 for a cross-site form, 405 for a method a
+ * page does not take) get the site's error page: rendered in-process from the
+ * `[lang]/refused/[status]` route and sent with the refused request's status.
+ */
+const refusals: Handle = async ({ event, resolve }) => {
+  if (isCrossSiteForm(event)) {
+    if (wantsJson(event)) {
+      return Response.json(
+        { message: 'Cross-site form submissions are forbidden' },
+        { status: 403 },
+      );
+    }
+    return refusedPage(event, 403);
+  }
+  const response = await resolve(event);
+  const type = response.headers.get('content-type');
+  if (response.status === 405 && (!type || type.startsWith('text/plain')) && !wantsJson(event)) {
+    return refusedPage(event, 405, response.headers.get('allow'));
+  }
+  return response;
+};
+
+async function refusedPage(
+  event: Parameters<Handle>[0]['event'],
+  status: 403 | 405,
+  allow?: string | null,
+): Promise<Response> {
+  const page = await event.fetch(`/${event.locals.locale}/refused/${status}`, {
+    headers: { accept: 'text/html' },
+  });
+  const headers = new Headers(page.headers);
+  headers.set('cache-control', 'no-store');
+  headers.delete('etag');
+  if (allow) headers.set('allow', allow);
+  return new Response(page.body, { status, headers });
+}
+
+/**
+ * Security headers of every page (the Content-Security-Policy comes from SvelteKit's `csp`
+ * option in vite.config.ts, with a nonce per page); HSTS only when served over https.
+ * Static assets never pass these hooks: the one-process listener gives them the same set.
+ */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  const set = (name: string, value: string) => {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  };
+  try {
+    set('x-content-type-options', 'nosniff');
+    set('x-frame-options', 'DENY');
+    set('referrer-policy', 'strict-origin-when-cross-origin');
+    set('cross-origin-opener-policy', 'same-origin');
+    set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (event.url.protocol === 'https:') {
+      set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+  } catch {
+    // Immutable headers (a response passed through from fetch): leave them as they are.
+  }
+  return response;
+};
+
+/**
+ * An unexpected error while answering a page is logged as one line (method, path, what
+ * failed), never a stack; the reader sees the site's error page. Errors raised with
+ * `error()` (a 404, a refused filter) are answers, not failures, and are not logged.
+ */
+export const handleError: HandleServerError = ({ kind, error, event }) => {
+  if (kind !== 'unknown') return;
+  const what =
+    error instanceof Error
+      ? `${error.name}: ${(error.message.split('\n', 1)[0] ?? '').slice(0, 200)}`
+      : String(error).slice(0, 200);
+  console.error(`[page] ${event.request.method} ${event.url.pathname.slice(0, 200)} 500 ${what}`);
 };
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?motesplats\.session_token=/;
@@ -66,7 +167,7 @@ const session: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle: Handle = sequence(rootRedirect, locale, session);
+export const handle: Handle = sequence(securityHeaders, rootRedirect, locale, refusals, session);
 
 type ApiFetch = (request: Request, clientAddress?: string) => Promise<Response>;
 

@@ -9,4 +9,7 @@ export const params = defineParams({
   /** A UI locale as the first path segment: /sv, /fi, /en, /ar. Anything else is a 404. */
   lang: (param): Locale | undefined =>
     (LOCALES as readonly string[]).includes(param) ? (param as Locale) : undefined,
+  /** A refusal SvelteKit would answer in plain text, rendered as the site's page (hooks.server.ts). */
+  refusal: (param): '403' | '405' | undefined =>
+    param === '403' || param === '405' ? param : undefined,
 });

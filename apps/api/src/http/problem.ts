@@ -118,6 +118,22 @@ const issueOf = (i: z.core.$ZodIssue, topLevelOnly: boolean): Issue => {
   };
 };
 
+/** A path that exists, asked with a method it does not answer (sent with an Allow header). */
+export const methodNotAllowed = (method: string, allow: readonly string[]): Problem => ({
+  type: `${TYPE_BASE}method-not-allowed`,
+  title: 'Method not allowed',
+  status: 405,
+  detail: `${method} is not allowed here; allowed: ${allow.join(', ')}.`,
+});
+
+/** A request body over the limit. */
+export const payloadTooLarge = (maxBytes: number): Problem => ({
+  type: `${TYPE_BASE}payload-too-large`,
+  title: 'Payload too large',
+  status: 413,
+  detail: `The request body may be at most ${maxBytes} bytes.`,
+});
+
 /** Any thrown value → problem. Unknown errors become a bare 500 that leaks nothing. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainFailure) return problemFromDomain(err.error);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { UI_LOCALES } from '@motesplats/domain';
+import { PAGING, parseQueryBound, QUERY_RANGE, UI_LOCALES } from '@motesplats/domain';
 
 /** Shared request and response schemas of the public API (the OpenAPI document is built from them). */
 
@@ -13,17 +13,41 @@ export const Uuid = (name: string) =>
 
 export const IdParams = z.object({ id: Uuid('id') });
 
-export const DateOrInstant = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
-    'must be a date (yyyy-MM-dd) or an ISO 8601 instant with offset',
-  );
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (yyyy-MM-dd)');
+/**
+ * A query bound: a real calendar date (yyyy-MM-dd, read in the municipality's zone by the
+ * service) or, with `instants`, an ISO 8601 instant with offset; within QUERY_RANGE.
+ */
+const queryBound = (instants: boolean) =>
+  z.string().superRefine((text, ctx) => {
+    const parsed = parseQueryBound(text, instants);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+  });
+
+export const DateOrInstant = queryBound(true).openapi({
+  description: `A local date (yyyy-MM-dd) or an ISO 8601 instant with offset, ${QUERY_RANGE.first}…${QUERY_RANGE.last}`,
+  example: '2026-12-01',
+});
+export const LocalDate = queryBound(false).openapi({
+  format: 'date',
+  description: `A local date (yyyy-MM-dd), ${QUERY_RANGE.first}…${QUERY_RANGE.last}`,
+  example: '2026-12-01',
+});
+
+/**
+ * A whole number written in decimal digits only: `z.coerce.number()` would also take
+ * `0x10`, `1e2`, ` 16` and `16.0`.
+ */
+export const DecimalInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .openapi({ type: 'integer', minimum: min, maximum: max });
 
 export const Paging = {
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: DecimalInt(1, PAGING.maxLimit).default(20).openapi({ default: 20 }),
+  offset: DecimalInt(0, PAGING.maxOffset).default(0).openapi({ default: 0 }),
 };
 
 export const Localized = z

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  DecimalInt,
   IdParams,
   IntervalJson,
   Lang,
@@ -26,7 +27,7 @@ export const VenueQuery = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/, 'must be a municipality slug')
     .optional(),
-  minCapacity: z.coerce.number().int().min(1).max(100_000).optional(),
+  minCapacity: DecimalInt(1, 100_000).optional(),
   accessibility: z
     .string()
     .transform((s) =>

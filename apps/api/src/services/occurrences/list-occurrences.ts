@@ -6,6 +6,7 @@ import {
   municipalities,
   venues,
 } from '@motesplats/db';
+import { DEFAULT_ZONE } from '@motesplats/domain';
 import { and, arrayContains, asc, count, eq, gt, lt, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { categoryRef, priceOf } from '../shared/event-view';
@@ -43,9 +44,6 @@ export interface OccurrenceSummary {
   venue: { id: string; name: Localized; address: string } | null;
   municipality: { slug: string; name: Localized };
 }
-
-/** Installation default for bounds given as dates when no municipality narrows the zone. */
-const DEFAULT_ZONE = 'Europe/Helsinki';
 
 /** Upcoming public occurrences (of published events), soonest first. */
 export async function listOccurrences({

@@ -1,23 +1,21 @@
-import { DomainFailure, localDayInterval, parseLocalDate, calendarDay } from '@motesplats/domain';
+import { boundInstant, DomainFailure, parseQueryBound } from '@motesplats/domain';
 
 /**
  * A query bound given as a local date ('2026-11-24': the start of that day in `zone`; for
- * an upper bound, the end of it) or as an ISO instant.
+ * an upper bound, the end of it) or as an ISO instant. The route's schema has refused
+ * anything else already; this checks again so that no caller can reach a query without it.
  */
-export function boundToInstant(value: string, zone: string, side: 'from' | 'to'): Date {
-  const date = parseLocalDate(value);
-  if (date) {
-    const day = localDayInterval(calendarDay(date), zone);
-    return side === 'from' ? day.start : day.end;
+export function boundToInstant(
+  value: string,
+  zone: string,
+  side: 'from' | 'to',
+  instants = true,
+): Date {
+  const parsed = parseQueryBound(value, instants);
+  if (!parsed.ok) {
+    throw new DomainFailure({ kind: 'invalid', issues: [{ path: side, message: parsed.message }] });
   }
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) {
-    throw new DomainFailure({
-      kind: 'invalid',
-      issues: [{ path: side, message: 'must be a date (yyyy-MM-dd) or an ISO 8601 instant' }],
-    });
-  }
-  return instant;
+  return boundInstant(parsed.bound, zone, side);
 }
 
 export function assertOrdered(from: Date, to: Date, maxDays?: number): void {

@@ -22,8 +22,8 @@ export async function getVenueBusy({
   const { venue, municipality } = await findVenue(ctx.db, input.id);
   const zone = municipality.timeZone;
   const range: Interval = {
-    start: boundToInstant(input.from, zone, 'from'),
-    end: boundToInstant(input.to, zone, 'to'),
+    start: boundToInstant(input.from, zone, 'from', false),
+    end: boundToInstant(input.to, zone, 'to', false),
   };
   assertOrdered(range.start, range.end, MAX_BUSY_DAYS);
   const bufferMs = venue.bufferMinutes * 60_000;

@@ -8,6 +8,7 @@
 // the API's answer), a network failure a 500.
 import { error } from '@sveltejs/kit';
 import { hc } from 'hono/client';
+import { PAGING } from '@motesplats/domain';
 import type { AppType } from '@motesplats/api/types';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/locale.ts';
@@ -96,9 +97,25 @@ export async function orPageError<T>(calls: Promise<T>): Promise<T> {
       if (e.status === 400) error(400, m.error_text_400());
       error(502, m.error_text_other());
     }
-    console.error('The API could not be reached', e);
+    // One line, never a stack (issue 12).
+    console.error(`The API could not be reached: ${e instanceof Error ? e.message : String(e)}`);
     error(500, m.error_text_other());
   }
+}
+
+/**
+ * The API offset of a page number (1-based). A page past what the API can serve does not
+ * exist: a 404 like any other missing page, not a 400 about the address.
+ */
+export function pageOffset(page: number, pageSize: number): number {
+  const offset = (page - 1) * pageSize;
+  if (offset > PAGING.maxOffset) error(404, m.error_text_404());
+  return offset;
+}
+
+/** Page 2 and later of an empty result do not exist either. */
+export function mustExist(page: number, items: readonly unknown[]): void {
+  if (page > 1 && items.length === 0) error(404, m.error_text_404());
 }
 
 const optional = (value: string | number | undefined) =>

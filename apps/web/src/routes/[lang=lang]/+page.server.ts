@@ -1,15 +1,15 @@
+import { DEFAULT_ZONE } from '@motesplats/domain';
 import { DateTime } from 'luxon';
 import {
   listCategories,
   listMunicipalities,
   listOccurrences,
+  mustExist,
   orPageError,
+  pageOffset,
 } from '#lib/server/api.ts';
 import { languageParam, PAGE_SIZE, pageParam, slugParam } from '#lib/server/query.ts';
 import type { PageServerLoad } from './$types';
-
-/** The installation's zone for "today" (all seed municipalities are in Finland). */
-const HOME_ZONE = 'Europe/Helsinki';
 
 export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const lang = params.lang;
@@ -20,7 +20,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     language: languageParam(search, 'language'),
   };
   const page = pageParam(search);
-  const today = DateTime.now().setZone(HOME_ZONE).toISODate() ?? undefined;
+  const offset = pageOffset(page, PAGE_SIZE);
+  const today = DateTime.now().setZone(DEFAULT_ZONE).toISODate() ?? undefined;
 
   const [occurrences, categories, municipalities] = await orPageError(
     Promise.all([
@@ -31,13 +32,14 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
         language: selected.language || undefined,
         from: today,
         limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        offset,
       }),
       listCategories(fetch, url.origin, lang),
       listMunicipalities(fetch, url.origin, lang),
     ]),
   );
 
+  mustExist(page, occurrences.items);
   return {
     selected,
     occurrences: occurrences.items,

@@ -1,4 +1,10 @@
-import { listMunicipalities, listVenues, orPageError } from '#lib/server/api.ts';
+import {
+  listMunicipalities,
+  listVenues,
+  mustExist,
+  orPageError,
+  pageOffset,
+} from '#lib/server/api.ts';
 import {
   accessibilityParam,
   PAGE_SIZE,
@@ -18,6 +24,7 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     accessibility: accessibilityParam(search),
   };
   const page = pageParam(search);
+  const offset = pageOffset(page, PAGE_SIZE);
 
   const [venues, municipalities] = await orPageError(
     Promise.all([
@@ -27,12 +34,13 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
         minCapacity,
         accessibility: selected.accessibility,
         limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        offset,
       }),
       listMunicipalities(fetch, url.origin, lang),
     ]),
   );
 
+  mustExist(page, venues.items);
   return {
     selected,
     venues: venues.items,

@@ -1,0 +1,77 @@
+/**
+ * A second one-process server for a browser-test file that needs its own settings
+ * (global-server.ts starts the shared one): `scripts/start.mjs` on a free port with a fresh
+ * database (a new PostgreSQL database when TEST_DATABASE_URL is set, else a PGlite folder).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { databaseUrl } from './database-url';
+import { TEST_DATABASE_URL } from './env';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+export async function spawnServer(settings: Record<string, string>) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-extra-'));
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...settings,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+  };
+  delete env.DATABASE_URL;
+  let dropDb = async () => {};
+  if (TEST_DATABASE_URL) {
+    const name = `motesplats_e2e_extra_${process.pid}_${port}`;
+    const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    env.DATABASE_URL = databaseUrl(TEST_DATABASE_URL, name);
+    dropDb = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.on('data', (d) => (output += d));
+  server.stderr.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    port,
+    stop: async () => {
+      server.kill('SIGTERM');
+      if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
+      await dropDb();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
