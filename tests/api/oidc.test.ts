@@ -1,6 +1,6 @@
 import { loadConfig } from '@motesplats/api';
 import { auditLog, municipalities, sessions, staffRoles, users } from '@motesplats/db';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
@@ -223,6 +223,39 @@ describe(`staff sign-in through the municipality's OpenID Connect provider (${EN
       locale: 'fi',
     });
     expect(foreign.status).toBe(403);
+  });
+
+  it('if the roles cannot be synced, the new session ends and the browser is told so', async () => {
+    // A real failure inside the sync's transaction: the database refuses IdP grants.
+    await t.db.execute(sql`
+      CREATE FUNCTION refuse_oidc_grant() RETURNS trigger LANGUAGE plpgsql AS
+      $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await t.db.execute(sql`
+      CREATE TRIGGER refuse_oidc_grant BEFORE INSERT ON staff_roles
+      FOR EACH ROW WHEN (NEW.source = 'oidc') EXECUTE FUNCTION refuse_oidc_grant()`);
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      idp.users.set('mirja', {
+        email: 'mirja@borga.example',
+        name: 'Mirja',
+        groups: ['borga-staff'],
+      });
+      const browser = new TestClient(app);
+      const res = await signInThroughIdp(browser, 'mirja');
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/fi/sign-in?error=role_sync_failed');
+      expect(browser.cookies.has('motesplats.session_token')).toBe(false);
+      expect((await browser.get('/api/session')).status).toBe(401);
+      const [mirja] = await t.db.select().from(users).where(eq(users.email, 'mirja@borga.example'));
+      expect(await t.db.select().from(sessions).where(eq(sessions.userId, mirja!.id))).toEqual([]);
+      expect(await rolesOf(mirja!.id)).toEqual([]);
+      expect(await auditOf(mirja!.id)).toEqual([]);
+    } finally {
+      console.error = quiet;
+      await t.db.execute(sql`DROP TRIGGER refuse_oidc_grant ON staff_roles`);
+      await t.db.execute(sql`DROP FUNCTION refuse_oidc_grant()`);
+    }
   });
 
   it('without OIDC_ISSUER there is no provider and no callback', async () => {
