@@ -2,6 +2,7 @@ import { loadConfig } from '@motesplats/api';
 import { auditLog, municipalities, sessions, staffRoles, users } from '@motesplats/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unknownStaffMapMunicipalities } from '../../apps/api/src/services/accounts/check-oidc-staff-map';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
@@ -256,6 +257,20 @@ describe(`staff sign-in through the municipality's OpenID Connect provider (${EN
       await t.db.execute(sql`DROP TRIGGER refuse_oidc_grant ON staff_roles`);
       await t.db.execute(sql`DROP FUNCTION refuse_oidc_grant()`);
     }
+  });
+
+  it('names, for the start-up warning, the mapped municipalities this installation lacks', async () => {
+    const { oidc } = loadConfig({
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: 'x',
+      OIDC_CLIENT_SECRET: 'y',
+      OIDC_NAME: 'z',
+      OIDC_STAFF_MAP: 'a=borga:staff,b=sibbo:staff,c=kasko:admin',
+    });
+    expect(await unknownStaffMapMunicipalities({ ctx: t, input: oidc! })).toEqual([
+      'kasko',
+      'sibbo',
+    ]);
   });
 
   it('without OIDC_ISSUER there is no provider and no callback', async () => {
