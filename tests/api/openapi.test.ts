@@ -19,6 +19,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/account',
       '/api/account/email',
+      '/api/account/export',
       '/api/account/password',
       '/api/associations',
       '/api/associations/{id}',
@@ -41,6 +42,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/session/oidc',
       '/api/sessions',
       '/api/staff/associations',
+      '/api/staff/audit',
       '/api/venues',
       '/api/venues/{id}',
       '/api/venues/{id}/busy',
