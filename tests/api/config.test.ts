@@ -70,3 +70,114 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('staff sign-in through OpenID Connect (OIDC_*)', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.borga.fi/realms/staff/',
+    OIDC_CLIENT_ID: 'motesplats',
+    OIDC_CLIENT_SECRET: 's3cret',
+    OIDC_NAME: 'Borgå stad',
+  };
+
+  it('is off without OIDC_ISSUER', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
+
+  it('reads the provider, the role claim and the staff map', () => {
+    const config = loadConfig({
+      ...oidc,
+      OIDC_ROLE_CLAIM: 'realm_access.roles',
+      OIDC_STAFF_MAP:
+        'borga-staff=borga:staff, borga-admins=borga:admin,region=pargas:staff,region=lovisa:staff',
+    });
+    expect(config.oidc).toMatchObject({
+      issuer: 'https://login.borga.fi/realms/staff',
+      clientId: 'motesplats',
+      clientSecret: 's3cret',
+      name: 'Borgå stad',
+      scopes: ['openid', 'email', 'profile'],
+      roleClaim: 'realm_access.roles',
+    });
+    expect(Object.fromEntries(config.oidc!.staffMap)).toEqual({
+      'borga-staff': [{ municipality: 'borga', role: 'staff' }],
+      'borga-admins': [{ municipality: 'borga', role: 'admin' }],
+      region: [
+        { municipality: 'pargas', role: 'staff' },
+        { municipality: 'lovisa', role: 'staff' },
+      ],
+    });
+    expect(loadConfig(oidc).oidc).toMatchObject({ roleClaim: 'groups' });
+    expect(loadConfig(oidc).oidc!.staffMap.size).toBe(0);
+  });
+
+  it('takes claim values with "=" in the list form and with "," in the JSON form', () => {
+    expect(
+      Object.fromEntries(
+        loadConfig({ ...oidc, OIDC_STAFF_MAP: 'role=staff=borga:staff' }).oidc!.staffMap,
+      ),
+    ).toEqual({ 'role=staff': [{ municipality: 'borga', role: 'staff' }] });
+    expect(
+      Object.fromEntries(
+        loadConfig({
+          ...oidc,
+          OIDC_STAFF_MAP:
+            '{"cn=staff,ou=borga": ["borga:staff", "borga:admin"], "vasa": "vasa:staff"}',
+        }).oidc!.staffMap,
+      ),
+    ).toEqual({
+      'cn=staff,ou=borga': [
+        { municipality: 'borga', role: 'staff' },
+        { municipality: 'borga', role: 'admin' },
+      ],
+      vasa: [{ municipality: 'vasa', role: 'staff' }],
+    });
+  });
+
+  it('allows plain http for a provider on loopback only', () => {
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc!.issuer).toBe(
+      'http://127.0.0.1:4000',
+    );
+  });
+
+  it.each([
+    [
+      { ...oidc, OIDC_CLIENT_SECRET: undefined },
+      /^Invalid setting OIDC_CLIENT_SECRET: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_NAME go together$/,
+    ],
+    [{ OIDC_CLIENT_ID: 'x' }, /^Invalid setting OIDC_ISSUER: .* go together$/],
+    [{ OIDC_STAFF_MAP: 'a=borga:staff' }, /^Invalid setting OIDC_STAFF_MAP: needs OIDC_ISSUER$/],
+    [
+      { ...oidc, OIDC_ISSUER: 'http://login.borga.fi' },
+      /^Invalid setting OIDC_ISSUER: must be https:\/\//,
+    ],
+    [{ ...oidc, OIDC_ISSUER: 'login.borga.fi' }, /^Invalid setting OIDC_ISSUER: must be a URL/],
+    [
+      { ...oidc, OIDC_SCOPES: 'email profile' },
+      /^Invalid setting OIDC_SCOPES: must include openid/,
+    ],
+    [
+      { ...oidc, OIDC_STAFF_MAP: 'borga-staff' },
+      /^Invalid setting OIDC_STAFF_MAP: entry "borga-staff" must be claim-value=municipality:role$/,
+    ],
+    [
+      { ...oidc, OIDC_STAFF_MAP: 'x=borga:boss' },
+      /^Invalid setting OIDC_STAFF_MAP: the role in "borga:boss" for "x" must be staff or admin$/,
+    ],
+    [
+      { ...oidc, OIDC_STAFF_MAP: 'x=Borgå:staff' },
+      /^Invalid setting OIDC_STAFF_MAP: "Borgå:staff" for "x" must be municipality:role/,
+    ],
+    [
+      { ...oidc, OIDC_STAFF_MAP: '=borga:staff' },
+      /^Invalid setting OIDC_STAFF_MAP: entry "=borga:staff"/,
+    ],
+    [
+      { ...oidc, OIDC_STAFF_MAP: '{"x": 1}' },
+      /^Invalid setting OIDC_STAFF_MAP: the grants of "x" must be/,
+    ],
+    [{ ...oidc, OIDC_STAFF_MAP: '{oops' }, /^Invalid setting OIDC_STAFF_MAP: is not valid JSON$/],
+  ])('stops with one readable line: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

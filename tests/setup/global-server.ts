@@ -12,12 +12,15 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { databaseUrl } from './database-url';
 import { TEST_DATABASE_URL } from './env';
+import { startLoopbackIdp } from './oidc-provider';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string | null;
+    /** The loopback identity provider the server signs staff in through, and its one staff member. */
+    oidc: { name: string; login: string; email: string } | null;
   }
 }
 
@@ -37,9 +40,17 @@ export default async function setup(project: TestProject) {
       throw new Error(`Browser tests are required but ${CHROMIUM} is missing.`);
     console.warn(`Skipping browser tests: ${CHROMIUM} is not installed.`);
     project.provide('baseUrl', null);
+    project.provide('oidc', null);
     return;
   }
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Staff sign-in: a real OpenID Connect provider on loopback, in this process.
+  const staff = { login: 'sanna', email: 'sanna.oidc@borga.example', name: 'Sanna Korhonen' };
+  const idp = await startLoopbackIdp({
+    redirectUris: [`${baseUrl}/api/auth/callback/oidc`],
+    users: { [staff.login]: { email: staff.email, name: staff.name, groups: ['borga-personal'] } },
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
   let dropDb = async () => {};
   const env: Record<string, string> = {
@@ -47,6 +58,14 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // The address the browser uses: the IdP's redirect URI and the session cookie are on it.
+    PUBLIC_ORIGIN: baseUrl,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_NAME: 'Borgå stad',
+    OIDC_SCOPES: 'openid email profile groups',
+    OIDC_STAFF_MAP: 'borga-personal=borga:staff',
   } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {
@@ -68,7 +87,6 @@ export default async function setup(project: TestProject) {
   let output = '';
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 280_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
@@ -81,9 +99,11 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('oidc', { name: 'Borgå stad', login: staff.login, email: staff.email });
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    await idp.close();
     await dropDb();
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -57,6 +57,21 @@ const schema = z.object({
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Staff sign-in through the municipality's OpenID Connect provider (docs/decisions/010-staff-oidc.md). */
+  OIDC_ISSUER: z
+    .url('must be a URL')
+    .refine(secureOrLoopback, 'must be https:// (http:// only on localhost or 127.0.0.1)')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().trim().min(1).max(60, 'must be at most 60 characters').optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by single spaces')
+    .refine((s) => s.split(' ').includes('openid'), 'must include openid')
+    .default('openid email profile'),
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).default('groups'),
+  OIDC_STAFF_MAP: z.string().optional(),
 });
 
 export interface Config {
@@ -77,6 +92,28 @@ export interface Config {
   authSecret: string | undefined;
   admin: { email: string; password: string } | undefined;
   retentionMonths: number;
+  /** Staff sign-in through OpenID Connect; undefined when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
+}
+
+/** One grant a claim value gives: a staff role in the municipality with this slug. */
+export interface StaffGrant {
+  municipality: string;
+  role: 'staff' | 'admin';
+}
+
+export interface OidcConfig {
+  /** The issuer; discovery is read from `${issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** What the sign-in button names, e.g. "Borgå stad". */
+  name: string;
+  scopes: string[];
+  /** The claim that holds the groups or roles (a name, or a dotted path such as realm_access.roles). */
+  roleClaim: string;
+  /** Claim value → the staff roles it gives. */
+  staffMap: ReadonlyMap<string, readonly StaffGrant[]>;
 }
 
 export class ConfigError extends Error {
@@ -115,7 +152,100 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authSecret: e.AUTH_SECRET,
     admin: adminOf(e.ADMIN_EMAIL, e.ADMIN_PASSWORD),
     retentionMonths: e.RETENTION_MONTHS,
+    oidc: oidcOf(e),
   };
+}
+
+function secureOrLoopback(url: string): boolean {
+  if (!URL.canParse(url)) return true; // z.url() has said so already
+  const u = new URL(url);
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+function oidcOf(e: z.infer<typeof schema>): OidcConfig | undefined {
+  const given = {
+    OIDC_ISSUER: e.OIDC_ISSUER,
+    OIDC_CLIENT_ID: e.OIDC_CLIENT_ID,
+    OIDC_CLIENT_SECRET: e.OIDC_CLIENT_SECRET,
+    OIDC_NAME: e.OIDC_NAME,
+  };
+  const missing = Object.entries(given).filter(([, v]) => v === undefined);
+  if (missing.length === 4) {
+    if (e.OIDC_STAFF_MAP !== undefined)
+      throw new ConfigError('Invalid setting OIDC_STAFF_MAP: needs OIDC_ISSUER');
+    return undefined;
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid setting ${missing[0]![0]}: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_NAME go together`,
+    );
+  }
+  return {
+    issuer: e.OIDC_ISSUER!.replace(/\/$/, ''),
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET!,
+    name: e.OIDC_NAME!,
+    scopes: e.OIDC_SCOPES.split(' '),
+    roleClaim: e.OIDC_ROLE_CLAIM,
+    staffMap: parseStaffMap(e.OIDC_STAFF_MAP ?? ''),
+  };
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * OIDC_STAFF_MAP: comma-separated `claim-value=municipality:role` entries, role `staff` or
+ * `admin`, e.g. `borga-staff=borga:staff,borga-admins=borga:admin`; a value may appear
+ * more than once to give several roles (the last `=` of an entry separates). A claim value
+ * that holds a comma (an LDAP DN) is written in the JSON form instead:
+ * `{"cn=staff,ou=borga": ["borga:staff"]}`.
+ */
+export function parseStaffMap(text: string): Map<string, StaffGrant[]> {
+  const bad = (why: string): never => {
+    throw new ConfigError(`Invalid setting OIDC_STAFF_MAP: ${why}`);
+  };
+  const pairs: [string, string][] = [];
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      return bad('is not valid JSON');
+    }
+    for (const [value, grants] of Object.entries(parsed as Record<string, unknown>)) {
+      const list = Array.isArray(grants) ? grants : [grants];
+      for (const grant of list) {
+        if (typeof grant !== 'string')
+          bad(`the grants of "${value}" must be "municipality:role" strings`);
+        pairs.push([value, grant as string]);
+      }
+    }
+  } else if (trimmed !== '') {
+    for (const entry of trimmed.split(',')) {
+      const item = entry.trim();
+      const eq = item.lastIndexOf('=');
+      if (eq <= 0) bad(`entry "${item}" must be claim-value=municipality:role`);
+      pairs.push([item.slice(0, eq).trim(), item.slice(eq + 1).trim()]);
+    }
+  }
+  const map = new Map<string, StaffGrant[]>();
+  for (const [value, grant] of pairs) {
+    if (value === '') bad('a claim value is empty');
+    const [municipality = '', role = '', ...rest] = grant.split(':');
+    if (!SLUG.test(municipality) || rest.length > 0)
+      bad(
+        `"${grant}" for "${value}" must be municipality:role with a municipality slug such as borga`,
+      );
+    if (role !== 'staff' && role !== 'admin')
+      bad(`the role in "${grant}" for "${value}" must be staff or admin`);
+    const list = map.get(value) ?? [];
+    if (!list.some((g) => g.municipality === municipality && g.role === role))
+      list.push({ municipality, role: role as StaffGrant['role'] });
+    map.set(value, list);
+  }
+  return map;
 }
 
 function adminOf(email: string | undefined, password: string | undefined) {

@@ -18,6 +18,7 @@ import { createNodeListener, ORIGIN_HEADERS, type NodeHandler } from './http/nod
 import { outboxMailer } from './mail/outbox-mailer';
 import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
 import { countDemoAccounts } from './services/accounts/demo-accounts';
+import { unknownStaffMapMunicipalities } from './services/accounts/check-oidc-staff-map';
 import { ensureAdministrator } from './services/accounts/ensure-administrator';
 import { anonymiseExpired } from './services/privacy/anonymise';
 import { createSmtpTransport } from './mail/smtp-transport';
@@ -86,6 +87,15 @@ const retention = async () => {
 await retention();
 setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
 
+if (config.oidc) {
+  log(`Staff sign-in through ${config.oidc.name} (${config.oidc.issuer}).`);
+  const unknown = await unknownStaffMapMunicipalities({ ctx: handle, input: config.oidc });
+  if (unknown.length > 0) {
+    console.warn(
+      `WARNING: OIDC_STAFF_MAP names municipalities this installation does not have: ${unknown.join(', ')} (they give no role).`,
+    );
+  }
+}
 const demoAccounts = await countDemoAccounts(handle);
 if (demoAccounts > 0) {
   console.warn(

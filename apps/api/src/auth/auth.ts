@@ -15,6 +15,7 @@ import { betterAuth } from 'better-auth';
 import { linkOrigin, type Config } from '../config';
 import type { Clock } from '../deps';
 import type { Mailer } from '../mail/mailer';
+import { OIDC_PROVIDER_ID, oidcPlugin } from './oidc';
 import type { PasswordHasher } from './password';
 
 /** The header through which our own code tells better-auth the client's address (never a client's). */
@@ -121,6 +122,16 @@ export function createAuth({ db, clock, config, mailer, hasher, secret }: AuthDe
       sendVerificationEmail: ({ user, url }) =>
         send(user.email, user, 'verify_email', { name: user.name, url }),
     },
+    // Staff sign-in through the municipality's identity provider (auth/oidc.ts), when configured.
+    plugins: config.oidc ? [oidcPlugin(config.oidc)] : [],
+    account: {
+      // The IdP is the municipality's own: a staff member who already has a password
+      // account with the same (verified) address gets the IdP linked to it.
+      accountLinking: { enabled: true, trustedProviders: [OIDC_PROVIDER_ID] },
+      encryptOAuthTokens: true,
+    },
+    // OAuth failures before the flow's own error page is known (no or bad state).
+    onAPIError: { errorURL: `${origin}/sv/sign-in` },
     // Throttling is ours (services/accounts/throttle.ts): per account and per address,
     // in PostgreSQL, shared by every process.
     rateLimit: { enabled: false },

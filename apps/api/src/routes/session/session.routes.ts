@@ -3,6 +3,7 @@ import { SignInInput } from '../../services/accounts/sign-in';
 import { SignUpInput } from '../../services/accounts/sign-up';
 import { ForgotPasswordInput, ResetPasswordInput } from '../../services/accounts/password-reset';
 import { ChangeEmailInput, ChangePasswordInput } from '../../services/accounts/change-credentials';
+import { StartOidcSignInInput } from '../../services/accounts/oidc-sign-in';
 import { Localized, json, problemContent } from '../shared/schemas';
 
 const MunicipalityRef = z.object({ id: z.uuid(), slug: z.string(), name: Localized });
@@ -184,5 +185,66 @@ export const verifyEmailRoute = createRoute({
   },
   responses: {
     302: { description: 'Verified and signed in (or `?error=INVALID_TOKEN` on the callback URL)' },
+  },
+});
+
+export const OidcProvider = z
+  .object({ name: z.string().openapi({ example: 'Borgå stad' }) })
+  .openapi('OidcProvider');
+
+export const OidcAuthorization = z
+  .object({ url: z.url().openapi({ description: "The identity provider's authorization URL" }) })
+  .openapi('OidcAuthorization');
+
+export const oidcProviderRoute = createRoute({
+  method: 'get',
+  path: '/session/oidc',
+  tags: ['Session'],
+  summary: "The municipality's identity provider for staff sign-in, when one is configured",
+  responses: {
+    200: json(OidcProvider, 'Staff may sign in through this provider (the button names it)'),
+    404: problem('No identity provider is configured (OIDC_ISSUER unset)'),
+  },
+});
+
+export const oidcStartRoute = createRoute({
+  method: 'post',
+  path: '/session/oidc',
+  tags: ['Session'],
+  summary:
+    'Start a staff sign-in at the identity provider: answers its authorization URL and sets the state cookie',
+  description:
+    'Send the browser to `url`. The provider redirects back to GET /api/auth/callback/oidc, which signs in, syncs the staff roles from the claims and redirects to `returnTo` (default `/{locale}/account`), or to `/{locale}/sign-in?error=…`.',
+  request: jsonBody(StartOidcSignInInput),
+  responses: {
+    200: { ...json(OidcAuthorization, 'Go to the provider'), headers: cookieSet },
+    400: problem('`locale` or `returnTo` is invalid'),
+    403: problem('Wrong origin'),
+    404: problem('No identity provider is configured'),
+  },
+});
+
+export const oidcCallbackRoute = createRoute({
+  method: 'get',
+  path: '/auth/callback/oidc',
+  tags: ['Session'],
+  summary:
+    "The identity provider's redirect URI (register `{PUBLIC_ORIGIN}/api/auth/callback/oidc` with it)",
+  request: {
+    query: z.object({
+      code: z.string().max(4096).optional(),
+      state: z.string().max(4096).optional(),
+      iss: z.string().max(2048).optional(),
+      error: z.string().max(256).optional(),
+      error_description: z.string().max(2048).optional(),
+    }),
+  },
+  responses: {
+    302: {
+      description:
+        'Signed in (session cookie set, staff roles synced) and sent to the return path; or sent to `/{locale}/sign-in?error=…`',
+      headers: cookieSet,
+    },
+    404: problem('No identity provider is configured'),
   },
 });

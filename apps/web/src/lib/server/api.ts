@@ -222,6 +222,24 @@ export async function getSession(fetch: Fetch, origin: string): Promise<SessionV
 export const signIn = (fetch: Fetch, origin: string, json: { email: string; password: string }) =>
   result(client(fetch, origin).api.session.$post({ json }));
 
+/** The municipality's identity provider for staff, or null when none is configured. */
+export async function getOidcProvider(
+  fetch: Fetch,
+  origin: string,
+): Promise<{ name: string } | null> {
+  const response = await client(fetch, origin).api.session.oidc.$get();
+  if (response.status === 404) return null;
+  if (response.status !== 200) throw new ApiError((response as Response).status);
+  return (await response.json()) as { name: string };
+}
+
+/** Starts a staff sign-in at the identity provider: its authorization URL (the state cookie travels back). */
+export const startOidcSignIn = (
+  fetch: Fetch,
+  origin: string,
+  json: { locale: Locale; returnTo?: string },
+) => result(client(fetch, origin).api.session.oidc.$post({ json }));
+
 export const signOut = (fetch: Fetch, origin: string) =>
   result(client(fetch, origin).api.session.$delete());
 
