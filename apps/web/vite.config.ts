@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiOrigin, changeOrigin: true },
       '/feeds': { target: apiOrigin, changeOrigin: true },
+      '/media': { target: apiOrigin, changeOrigin: true },
     },
   },
 });

@@ -13,6 +13,8 @@ import { occurrencesRouter } from './routes/occurrences/occurrences.index';
 import { createRouter } from './routes/shared/router';
 import { venuesRouter } from './routes/venues/venues.index';
 import { sessionRouter } from './routes/session/session.index';
+import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
+import { mediaRouter } from './routes/media/media.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
 
@@ -28,7 +30,8 @@ const apiRoutes = () =>
     .route('/', occurrencesRouter)
     .route('/', eventsRouter)
     .route('/', venuesRouter)
-    .route('/', sessionRouter);
+    .route('/', sessionRouter)
+    .route('/', staffVenuesRoutes);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root
@@ -46,7 +49,10 @@ export function createApp(deps: Deps) {
   app.use('/api/*', sameOrigin(deps.config));
   app.use('*', sessionContext(deps, auth));
 
-  const routes = app.route('/api', apiRoutes()).route('/feeds', feedsRouter);
+  const routes = app
+    .route('/api', apiRoutes())
+    .route('/feeds', feedsRouter)
+    .route('/media', mediaRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -67,7 +67,7 @@ if (demoAccounts > 0) {
 const app = createApp(deps);
 const api = getRequestListener(app.fetch);
 
-// SvelteKit's page loads hand /api and /feeds requests to the API in-process (hooks.server.ts).
+// SvelteKit's page loads hand /api and /feeds requests (and /media, served here too) to the API in-process (hooks.server.ts).
 // The visitor's address travels as the second argument of app.fetch, which no client can forge.
 (globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] = (
   req: Request,
@@ -86,7 +86,7 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
   log('No web build found (apps/web/build): serving the API and feeds only.');
 }
 
-const isApi = (url: string) => /^\/(api|feeds)(\/|\?|$)/.test(url);
+const isApi = (url: string) => /^\/(api|feeds|media)(\/|\?|$)/.test(url);
 const server = createServer((req, res) => {
   if (isApi(req.url ?? '/') || !web) return void api(req, res);
   // Served directly (no proxy in front), tell SvelteKit the real protocol so its links

@@ -71,7 +71,7 @@ export const handle: Handle = sequence(rootRedirect, locale, session);
 type ApiFetch = (request: Request, clientAddress?: string) => Promise<Response>;
 
 const isApiPath = (pathname: string) =>
-  pathname.startsWith('/api/') || pathname.startsWith('/feeds/');
+  pathname.startsWith('/api/') || pathname.startsWith('/feeds/') || pathname.startsWith('/media/');
 
 /**
  * Loads and actions fetch `/api/*` on their own origin. The one-process server registers

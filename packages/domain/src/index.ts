@@ -12,3 +12,5 @@ export * from './booking/rules';
 export * from './ical/venue-feed';
 export * from './access/actor';
 export * from './access/accounts';
+export * from './premises/vocabulary';
+export * from './premises/venue-input';

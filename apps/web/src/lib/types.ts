@@ -23,19 +23,12 @@ export type Localized = Occurrence['event']['title'];
 export type Audience =
   'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';
 
-export type AccessibilityFeature =
-  'step_free' | 'accessible_toilet' | 'hearing_loop' | 'lift' | 'accessible_parking' | 'baby_care';
-
-export const ACCESSIBILITY_FEATURES: readonly AccessibilityFeature[] = [
-  'step_free',
-  'accessible_toilet',
-  'hearing_loop',
-  'lift',
-  'accessible_parking',
-  'baby_care',
-];
-
-export type Equipment =
-  'projector' | 'kitchen' | 'sound_system' | 'chairs' | 'tables' | 'piano' | 'wifi' | 'whiteboard';
-
-export type Access = 'key' | 'door_code' | 'staff_opens';
+// The vocabularies come from the domain, the one list the API validates with.
+export {
+  ACCESSIBILITY as ACCESSIBILITY_FEATURES,
+  EQUIPMENT,
+  ACCESS_METHODS,
+  type AccessibilityFeature,
+  type Equipment,
+  type AccessMethod as Access,
+} from '@motesplats/domain';
