@@ -588,9 +588,9 @@ describe(`staff venue management (${ENGINE})`, () => {
     const cases: [string, unknown, string, string][] = [
       ['huge name', { name: { sv: 'x'.repeat(100_000) } }, 'name.sv', 'too_big'],
       ['huge description', { description: { fi: 'y'.repeat(4001) } }, 'description.fi', 'too_big'],
-      ['lone surrogate', { name: { sv: 'Sal\ud800' } }, 'name.sv', 'custom'],
-      ['NUL', { name: { sv: 'Sal\u0000en' } }, 'name.sv', 'custom'],
-      ['bidi override', { name: { sv: 'Sal\u202Eneg' } }, 'name.sv', 'custom'],
+      ['lone surrogate', { name: { sv: 'Sal\ud800' } }, 'name.sv', 'malformed_unicode'],
+      ['NUL', { name: { sv: 'Sal\u0000en' } }, 'name.sv', 'control_characters'],
+      ['bidi override', { name: { sv: 'Sal\u202Eneg' } }, 'name.sv', 'control_characters'],
       ['unknown language', { name: { xx: 'Sal' } }, 'name', 'unrecognized_keys'],
       ['no name at all', { name: { sv: '   ' } }, 'name', 'required'],
       ['capacity as text', { capacity: '40' }, 'capacity', 'invalid_type'],

@@ -81,6 +81,8 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
   // adapter-node assumes https unless told where the protocol comes from (STACK.md trap 5).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   process.env.HOST_HEADER ??= 'x-forwarded-host';
+  // Photo uploads go through a form action: room for the API's limit (PHOTO_MAX_BYTES, 8 MB).
+  process.env.BODY_SIZE_LIMIT ??= '9M';
   web = ((await import(pathToFileURL(webHandlerPath).href)) as { handler: NodeHandler }).handler;
 } else if (config.serveWeb) {
   log('No web build found (apps/web/build): serving the API and feeds only.');

@@ -32,3 +32,7 @@ export {
   type Equipment,
   type AccessMethod as Access,
 } from '@motesplats/domain';
+
+// Staff pages.
+export type StaffPremises = InferResponseType<Api['staff']['venues']['$get'], 200>;
+export type StaffVenue = InferResponseType<Api['staff']['venues'][':id']['$get'], 200>;

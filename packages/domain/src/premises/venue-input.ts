@@ -42,7 +42,11 @@ const LINE_BREAKS = /[\n\r\t]/g;
 export const plainText = (max: number, multiline = false) =>
   z
     .string()
-    .refine((s) => !/\p{Cs}/u.test(s), { message: 'must be well-formed Unicode', abort: true })
+    .refine((s) => !/\p{Cs}/u.test(s), {
+      message: 'must be well-formed Unicode',
+      abort: true,
+      params: { code: 'malformed_unicode' },
+    })
     .transform((s) => s.normalize('NFC').trim())
     .pipe(
       z
@@ -50,6 +54,7 @@ export const plainText = (max: number, multiline = false) =>
         .max(max)
         .refine((s) => !FORBIDDEN.test(multiline ? s.replace(LINE_BREAKS, '') : s), {
           message: 'must not contain control or direction-override characters',
+          params: { code: 'control_characters' },
         }),
     );
 
