@@ -9,7 +9,7 @@ import {
   type StaffVenuePatch,
 } from '#lib/server/api.ts';
 import { attempt, fieldsOf, type FormErrors } from '#lib/server/forms.ts';
-import { patchOf, venueErrorsOf, valuesOf } from '#lib/server/venue-form.ts';
+import { patchOf, venueErrorsOf, valuesOf } from '#lib/venue-form.ts';
 import { locales } from '#lib/locale.ts';
 import type { Locale } from '#lib/locale.ts';
 import type { Actions, PageServerLoad } from './$types';

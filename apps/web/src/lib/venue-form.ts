@@ -1,11 +1,11 @@
-// The staff venue form ⇄ the API: what the fields are called, how a submitted form becomes
+// The staff venue form ⇄ the API (shared by the page and its actions; types only from the server): what the fields are called, how a submitted form becomes
 // the API's JSON, and how the API's refusals land beside the fields they name. The API
 // validates; this file only reshapes (a number typed as "abc" goes through as text and
 // comes back as the API's `invalid_type`).
 import { locales } from '#lib/locale.ts';
 import type { StaffVenue } from '#lib/types.ts';
-import type { Problem } from './api.ts';
-import type { FormErrors } from './forms.ts';
+import type { Problem } from './server/api.ts';
+import type { FormErrors } from './server/forms.ts';
 
 export const TEXT_FIELDS = ['name', 'description', 'termsOfUse', 'accessInstructions'] as const;
 export const RULE_FIELDS = [
