@@ -1,4 +1,13 @@
-import { auditLog, media, rowsOf, spaces, venuePhotos, venues, users } from '@motesplats/db';
+import {
+  auditLog,
+  buildings,
+  media,
+  rowsOf,
+  spaces,
+  venuePhotos,
+  venues,
+  users,
+} from '@motesplats/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -581,6 +590,9 @@ describe(`staff venue management (${ENGINE})`, () => {
       const res = await call.run(borga);
       expect(res.status, `${call.name} borga staff`).toBe(call.ok);
     }
+    const [moved] = await t.db.select().from(buildings).where(eq(buildings.id, building));
+    expect(moved!.street).toBe('Annan gata 2');
+    expect(await lastAudit()).toMatchObject({ action: 'venue.create', actorUserId: borgaUserId });
   });
 
   it('refuses bad input with 400 naming the field and its reason, and changes nothing', async () => {

@@ -13,6 +13,7 @@ import { updateBuilding } from '../../services/venues-admin/update-building';
 import { updateVenue } from '../../services/venues-admin/update-venue';
 import { createRouter } from '../shared/router';
 import {
+  Changed,
   Created,
   PhotoAdded,
   StaffPremises,
@@ -89,7 +90,7 @@ export const staffVenuesRoutes = staffVenuesRouter
       ctx: c.var.ctx,
       input: { id, body: c.req.valid('json') },
     });
-    return c.json(answer, 200);
+    return respond(c, Changed, answer);
   })
   .openapi(createVenueRoute, async (c) =>
     respondWith(c, Created, await createVenue({ ctx: c.var.ctx, input: c.req.valid('json') }), 201),

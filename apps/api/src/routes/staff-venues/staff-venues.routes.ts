@@ -94,6 +94,7 @@ export const StaffPremises = z
   .openapi('StaffPremises');
 
 export const Created = z.object({ id: z.uuid() }).openapi('Created');
+export const Changed = z.object({ id: z.uuid(), changed: z.array(z.string()) }).openapi('Changed');
 export const PhotoAdded = z.object({ photoId: z.uuid(), venue: StaffVenue });
 
 const problem = (description: string) => ({ description, content: problemContent });
@@ -151,7 +152,7 @@ export const updateBuildingRoute = createRoute({
   summary: "Change a building's name, address or coordinates",
   request: { params: VenueParams, ...jsonBody(UpdateBuildingInput) },
   responses: {
-    200: json(z.object({ id: z.uuid(), changed: z.array(z.string()) }), 'What changed'),
+    200: json(Changed, 'What changed'),
     400: problem('A field is invalid; `errors` names it'),
     ...guarded,
     404: problem("No such building among the staff member's municipalities"),
