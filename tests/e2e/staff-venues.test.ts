@@ -138,6 +138,33 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     expect(await page.getByRole('status').first().textContent()).toContain('kan bokas igen');
   });
 
+  it('creates a venue, then divides it into parts', async () => {
+    await page.goto('/sv/staff/venues');
+    await page.getByRole('link', { name: 'Ny lokal' }).click();
+    await page.waitForURL('**/sv/staff/venues/new');
+    await noViolations('new venue form (sv)');
+    // Nothing typed: the API names both missing fields.
+    await page.locator('input[name="capacity"]').fill('');
+    await page.getByRole('button', { name: 'Skapa lokalen' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#field-capacity-error').textContent()).toBe('Ange ett heltal.');
+    expect(await page.locator('.field-error').first().textContent()).toBe(
+      'Skriv lokalens namn på minst ett språk.',
+    );
+    await page.locator('input[name="name.sv"]').fill('Övningssalen');
+    await page.locator('input[name="name.fi"]').fill('Harjoitussali');
+    await page.locator('input[name="capacity"]').fill('40');
+    await page.getByRole('button', { name: 'Skapa lokalen' }).click();
+    await page.waitForURL(/\/sv\/staff\/venues\/[0-9a-f-]{36}\?created=1$/);
+    expect(await page.locator('h1').textContent()).toBe('Redigera Övningssalen');
+    await page.locator('input[name="space.sv"]').fill('Scenen');
+    await page.locator('input[name="spaceCapacity"]').fill('15');
+    await page.getByRole('button', { name: 'Lägg till en del' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain('Delen har lagts till.');
+    expect(await page.locator('#spaces-heading + p + ul').textContent()).toContain('Scenen: 15');
+  });
+
   for (const lang of ['fi', 'en', 'ar'] as const) {
     it(`the staff pages pass axe in ${lang}`, async () => {
       await page.goto(`/${lang}/staff/venues`);

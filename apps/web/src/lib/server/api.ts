@@ -302,3 +302,25 @@ export const removeVenuePhoto = (
       query: { lang },
     }),
   );
+
+export type NewVenue = Parameters<
+  ReturnType<typeof client>['api']['staff']['venues']['$post']
+>[0]['json'];
+
+export const createStaffVenue = (fetch: Fetch, origin: string, json: NewVenue) =>
+  result(client(fetch, origin).api.staff.venues.$post({ json }));
+
+export const addVenueSpace = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: { name: Record<string, string>; capacity: number | null },
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].spaces.$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );

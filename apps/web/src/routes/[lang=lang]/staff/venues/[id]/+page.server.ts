@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import {
+  addVenueSpace,
   addVenuePhoto,
   getStaffVenue,
   removeVenuePhoto,
@@ -85,6 +86,27 @@ export const actions: Actions = {
       return fail(answer.status, { action: 'photo', values, errors });
     }
     return { action: 'photo', uploaded: true };
+  },
+  addSpace: async ({ request, fetch, url, params }) => {
+    const form = await request.formData();
+    const values = fieldsOf(form, ['spaceCapacity', ...locales.map((l) => `space.${l}`)]);
+    const name: Record<string, string> = {};
+    for (const l of locales) if (values[`space.${l}`]?.trim()) name[l] = values[`space.${l}`]!;
+    const typed = values.spaceCapacity?.trim() ?? '';
+    const capacity = typed === '' ? null : /^\d+$/.test(typed) ? Number(typed) : typed;
+    const answer = await attempt(
+      addVenueSpace(fetch, url.origin, params.id, params.lang, {
+        name,
+        capacity: capacity as number | null,
+      }),
+    );
+    if (!answer.ok)
+      return fail(answer.status, {
+        action: 'addSpace',
+        values,
+        errors: venueErrorsOf(answer.problem),
+      });
+    return { action: 'addSpace', added: true };
   },
   removePhoto: async ({ request, fetch, url, params }) => {
     const { photoId } = fieldsOf(await request.formData(), ['photoId'] as const);
