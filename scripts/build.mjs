@@ -31,8 +31,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  // @node-rs/argon2 loads its native binary for this platform next to itself.
-  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres', '@node-rs/*'],
+  // @node-rs/argon2 and sharp load their native binaries for this platform next to themselves.
+  external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres', '@node-rs/*', 'sharp'],
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },

@@ -67,6 +67,7 @@ export default defineConfig(({ command }) => ({
     proxy: {
       '/api': { target: apiOrigin, changeOrigin: true },
       '/feeds': { target: apiOrigin, changeOrigin: true },
+      '/media': { target: apiOrigin, changeOrigin: true },
     },
   },
 }));

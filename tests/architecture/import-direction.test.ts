@@ -11,7 +11,8 @@ const rulesBroken = async (filePath: string, code: string) => {
   return (result?.messages ?? []).map((m) => m.ruleId);
 };
 
-describe('import direction', () => {
+// The first lintText loads every plugin and parser: seconds on a loaded 2-core machine.
+describe('import direction', { timeout: 30_000 }, () => {
   it('keeps the web app away from the database and the API code', async () => {
     const file = 'apps/web/src/lib/server/probe.ts';
     expect(

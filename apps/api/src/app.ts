@@ -1,3 +1,4 @@
+import { PHOTO_MAX_BYTES } from '@motesplats/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { requestId } from 'hono/request-id';
@@ -24,10 +25,15 @@ import { venuesRouter } from './routes/venues/venues.index';
 import { sessionRouter } from './routes/session/session.index';
 import { associationsRouter } from './routes/associations/associations.index';
 import { privacyRouter } from './routes/privacy/privacy.index';
+import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
+import { mediaRouter } from './routes/media/media.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
 
 export type { Deps, Clock } from './deps';
+
+const PHOTO_UPLOAD = /^\/api\/staff\/venues\/[^/]+\/photos$/;
+const PHOTO_UPLOAD_MAX_BYTES = PHOTO_MAX_BYTES + 2 * 1024 * 1024;
 export { fixedClock, systemClock } from './deps';
 export { loadConfig, testConfig, ConfigError, type Config } from './config';
 
@@ -44,7 +50,8 @@ const apiRoutes = () =>
     .route('/', venuesRouter)
     .route('/', sessionRouter)
     .route('/', associationsRouter)
-    .route('/', privacyRouter);
+    .route('/', privacyRouter)
+    .route('/', staffVenuesRoutes);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root
@@ -55,13 +62,18 @@ export function createApp(deps: Deps) {
   const app = createRouter();
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),
-    }),
-  );
+  const defaultLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),
+  });
+  // A photo upload may be bigger: room for PHOTO_MAX_BYTES and the multipart framing; the
+  // route itself refuses a file over PHOTO_MAX_BYTES with code file_too_large.
+  const uploadLimit = bodyLimit({
+    maxSize: PHOTO_UPLOAD_MAX_BYTES,
+    onError: (c) =>
+      problemResponse(c, { ...payloadTooLarge(PHOTO_UPLOAD_MAX_BYTES), code: 'file_too_large' }),
+  });
+  app.use('*', (c, next) => (PHOTO_UPLOAD.test(c.req.path) ? uploadLimit : defaultLimit)(c, next));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -69,7 +81,10 @@ export function createApp(deps: Deps) {
   app.use('/api/*', sameOrigin(deps.config));
   app.use('*', sessionContext(deps, auth));
 
-  const routes = app.route('/api', apiRoutes()).route('/feeds', feedsRouter);
+  const routes = app
+    .route('/api', apiRoutes())
+    .route('/feeds', feedsRouter)
+    .route('/media', mediaRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

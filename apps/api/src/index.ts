@@ -107,7 +107,7 @@ if (demoAccounts > 0) {
 const app = createApp(deps);
 const api = getRequestListener(app.fetch);
 
-// SvelteKit's page loads hand /api and /feeds requests to the API in-process (hooks.server.ts).
+// SvelteKit's page loads hand /api and /feeds requests (and /media, served here too) to the API in-process (hooks.server.ts).
 // The visitor's address travels as the second argument of app.fetch, which no client can forge.
 (globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] = (
   req: Request,
@@ -123,6 +123,8 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
   process.env.PROTOCOL_HEADER = ORIGIN_HEADERS.proto;
   process.env.HOST_HEADER = ORIGIN_HEADERS.host;
   delete process.env.PORT_HEADER;
+  // Photo uploads go through a form action: room for the API's limit (PHOTO_MAX_BYTES, 8 MB).
+  process.env.BODY_SIZE_LIMIT ??= '9M';
   web = ((await import(pathToFileURL(webHandlerPath).href)) as { handler: NodeHandler }).handler;
 } else if (config.serveWeb) {
   log('No web build found (apps/web/build): serving the API and feeds only.');

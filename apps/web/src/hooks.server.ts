@@ -172,7 +172,7 @@ export const handle: Handle = sequence(securityHeaders, rootRedirect, locale, re
 type ApiFetch = (request: Request, clientAddress?: string) => Promise<Response>;
 
 const isApiPath = (pathname: string) =>
-  pathname.startsWith('/api/') || pathname.startsWith('/feeds/');
+  pathname.startsWith('/api/') || pathname.startsWith('/feeds/') || pathname.startsWith('/media/');
 
 /**
  * Loads and actions fetch `/api/*` on their own origin. The one-process server registers

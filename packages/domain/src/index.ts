@@ -17,3 +17,5 @@ export * from './associations/business-id';
 export * from './associations/profile';
 export * from './mail/index';
 export * from './paging';
+export * from './premises/vocabulary';
+export * from './premises/venue-input';

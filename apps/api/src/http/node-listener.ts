@@ -23,7 +23,7 @@ export const STATIC_HEADERS = {
 } as const;
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-const isApi = (path: string) => /^\/(api|feeds)(\/|\?|$)/.test(path);
+const isApi = (path: string) => /^\/(api|feeds|media)(\/|\?|$)/.test(path);
 
 const header = (req: IncomingMessage, name: string) => {
   const value = req.headers[name];

@@ -108,11 +108,18 @@ const issueOf = (i: z.core.$ZodIssue, topLevelOnly: boolean): Issue => {
       params[key] = value;
     else if (typeof value === 'bigint') params[key] = Number(value);
   }
-  // A refinement names its own reason in params.code (e.g. `business_id`).
-  const own = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
+  // A refinement names its own reason (`params.code`, e.g. `overlapping_span`) and parameters.
+  let code: string = i.code;
+  if (i.code === 'custom' && i.params) {
+    for (const [key, value] of Object.entries(i.params)) {
+      if (key === 'code' && typeof value === 'string') code = value;
+      else if (['string', 'number', 'boolean'].includes(typeof value))
+        params[key] = value as string | number | boolean;
+    }
+  }
   return {
     path: i.path.length ? (topLevelOnly ? String(i.path[0]) : i.path.join('.')) : '(request)',
-    code: typeof own === 'string' ? own : i.code,
+    code,
     ...(Object.keys(params).length ? { params } : {}),
     message: i.message,
   };

@@ -9,10 +9,14 @@ export function issueText(error: FieldError): string {
   const { code, params } = error;
   switch (code) {
     case 'too_small':
-      return num(params, 'minimum') <= 1 && params?.origin !== 'number'
+      if (params?.origin === 'number')
+        return m.error_number_too_small({ minimum: num(params, 'minimum') });
+      return num(params, 'minimum') <= 1
         ? m.error_field_required()
         : m.error_field_too_small({ minimum: num(params, 'minimum') });
     case 'too_big':
+      if (params?.origin === 'number')
+        return m.error_number_too_big({ maximum: num(params, 'maximum') });
       return m.error_field_too_big({ maximum: num(params, 'maximum') });
     case 'invalid_format':
       return params?.format === 'email' ? m.error_field_email() : m.error_field_invalid();
@@ -36,7 +40,35 @@ export function issueText(error: FieldError): string {
       return m.error_sign_in_required();
     case 'forbidden':
       return m.error_forbidden();
+    case 'required':
+      return m.error_field_required();
+    case 'not_an_image':
+      return m.error_not_an_image();
+    case 'unsafe_svg':
+      return m.error_unsafe_svg();
+    case 'file_too_large':
+      return m.error_file_too_large({ mb: Math.round(num(params, 'maximum') / 1024 / 1024) || 8 });
+    case 'empty_file':
+      return m.error_empty_file();
+    case 'too_many_photos':
+      return m.error_too_many_photos({ maximum: num(params, 'maximum') });
+    case 'overlapping_span':
+      return m.error_overlapping_span();
+    case 'empty_span':
+      return m.error_empty_span();
+    case 'time_format':
+      return m.error_time_format();
+    case 'max_below_min':
+      return m.error_max_below_min();
+    case 'invalid_date':
+      return m.error_invalid_date();
+    case 'control_characters':
+    case 'malformed_unicode':
+      return m.error_text_characters();
     case 'invalid_type':
+      return params?.expected === 'number' || params?.expected === 'int'
+        ? m.error_number_whole()
+        : m.error_field_invalid();
     case 'invalid_value':
     case 'invalid':
     case 'custom':

@@ -23,19 +23,16 @@ export type Localized = Occurrence['event']['title'];
 export type Audience =
   'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';
 
-export type AccessibilityFeature =
-  'step_free' | 'accessible_toilet' | 'hearing_loop' | 'lift' | 'accessible_parking' | 'baby_care';
+// The vocabularies come from the domain, the one list the API validates with.
+export {
+  ACCESSIBILITY as ACCESSIBILITY_FEATURES,
+  EQUIPMENT,
+  ACCESS_METHODS,
+  type AccessibilityFeature,
+  type Equipment,
+  type AccessMethod as Access,
+} from '@motesplats/domain';
 
-export const ACCESSIBILITY_FEATURES: readonly AccessibilityFeature[] = [
-  'step_free',
-  'accessible_toilet',
-  'hearing_loop',
-  'lift',
-  'accessible_parking',
-  'baby_care',
-];
-
-export type Equipment =
-  'projector' | 'kitchen' | 'sound_system' | 'chairs' | 'tables' | 'piano' | 'wifi' | 'whiteboard';
-
-export type Access = 'key' | 'door_code' | 'staff_opens';
+// Staff pages.
+export type StaffPremises = InferResponseType<Api['staff']['venues']['$get'], 200>;
+export type StaffVenue = InferResponseType<Api['staff']['venues'][':id']['$get'], 200>;

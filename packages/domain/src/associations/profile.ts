@@ -1,36 +1,14 @@
 import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '../locales';
+import { localizedInput } from '../premises/venue-input';
 import { isValidBusinessId, normalizeBusinessId } from './business-id';
 
-/** Printable text: no control characters (they end up in mail, feeds and pages). */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !/[\p{Cc}\p{Cs}]/u.test(s.replace(/[\n\t]/g, '')), {
-      message: 'must not contain control characters',
-      params: { code: 'control_characters' },
-    });
-
-/** Texts in content languages; at least one language must be given. */
-export const localizedInput = (max: number) =>
-  z
-    .partialRecord(z.enum(CONTENT_LANGUAGES), plainText(max))
-    .transform((texts) =>
-      Object.fromEntries(Object.entries(texts).filter(([, v]) => v && v.length > 0)),
-    )
-    .refine((texts) => Object.keys(texts).length > 0, {
-      message: 'give the text in at least one language',
-      params: { code: 'no_language' },
-    });
-
-export const optionalLocalizedInput = (max: number) =>
-  z
-    .partialRecord(z.enum(CONTENT_LANGUAGES), plainText(max))
-    .transform((texts) =>
-      Object.fromEntries(Object.entries(texts).filter(([, v]) => v && v.length > 0)),
-    );
+/** Texts in content languages (venue-input's rules); at least one language must be given. */
+export const requiredLocalizedInput = (max: number, multiline = false) =>
+  localizedInput(max, multiline).refine((texts) => Object.keys(texts).length > 0, {
+    message: 'give the text in at least one language',
+    params: { code: 'no_language' },
+  });
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -39,8 +17,8 @@ export const ASSOCIATION_DESCRIPTION_MAX = 4000;
 
 /** What an association tells about itself; staff read the contacts, the public never. */
 export const AssociationProfile = z.object({
-  name: localizedInput(ASSOCIATION_NAME_MAX),
-  description: optionalLocalizedInput(ASSOCIATION_DESCRIPTION_MAX).default({}),
+  name: requiredLocalizedInput(ASSOCIATION_NAME_MAX),
+  description: localizedInput(ASSOCIATION_DESCRIPTION_MAX, true).default({}),
   languages: z.array(z.enum(CONTENT_LANGUAGES)).max(CONTENT_LANGUAGES.length).default([]),
   businessId: z.preprocess(
     emptyToUndefined,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { ACCESSIBILITY } from '@motesplats/domain';
 import {
   DecimalInt,
   IdParams,
@@ -11,15 +12,6 @@ import {
   json,
   problems,
 } from '../shared/schemas';
-
-export const ACCESSIBILITY = [
-  'step_free',
-  'accessible_toilet',
-  'hearing_loop',
-  'lift',
-  'accessible_parking',
-  'baby_care',
-] as const;
 
 export const VenueQuery = z.object({
   lang: Lang,
@@ -76,6 +68,7 @@ export const VenueDetail = VenueSummary.extend({
   termsOfUse: Localized.nullable(),
   coordinates: z.object({ lat: z.number(), lon: z.number() }).nullable(),
   spaces: z.array(z.object({ id: z.uuid(), name: Localized, parentId: z.uuid().nullable() })),
+  photos: z.array(z.object({ url: z.string(), alt: Localized })),
   feed: z.object({ path: z.string() }),
 }).openapi('Venue');
 

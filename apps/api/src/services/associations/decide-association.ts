@@ -10,7 +10,7 @@ export const DecisionInput = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('verify') }),
   z.object({
     decision: z.literal('reject'),
-    reason: plainText(2000).pipe(z.string().min(1)),
+    reason: plainText(2000, true).pipe(z.string().trim().min(1)),
   }),
 ]);
 

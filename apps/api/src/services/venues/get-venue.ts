@@ -20,7 +20,7 @@ export async function getVenue({
       .select()
       .from(venuePhotos)
       .where(eq(venuePhotos.venueId, row.venue.id))
-      .orderBy(asc(venuePhotos.position)),
+      .orderBy(asc(venuePhotos.position), asc(venuePhotos.id)),
     ctx.db.select().from(spaces).where(eq(spaces.venueId, row.venue.id)),
   ]);
   const t = localizer(input.lang, row.municipality.languages);
@@ -41,6 +41,7 @@ export async function getVenue({
           Number(a.parentId !== null) - Number(b.parentId !== null) ||
           a.name.text.localeCompare(b.name.text),
       ),
+    photos: photos.map((p) => ({ url: p.url, alt: t.must(p.alt) })),
     feed: { path: `/feeds/venues/${venue.id}.ics` },
   };
 }

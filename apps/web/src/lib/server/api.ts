@@ -297,3 +297,95 @@ export const listAudit = (fetch: Fetch, origin: string, q: AuditQuery) =>
       },
     }),
   );
+
+// Staff: the municipality's venues (docs: OpenAPI tag "Staff: venues").
+
+export const listStaffVenues = (fetch: Fetch, origin: string, lang: Locale) =>
+  result(client(fetch, origin).api.staff.venues.$get({ query: { lang } }));
+
+export const getStaffVenue = async (fetch: Fetch, origin: string, id: string, lang: Locale) => {
+  mustBeUuid(id);
+  return result(
+    client(fetch, origin).api.staff.venues[':id'].$get({ param: { id }, query: { lang } }),
+  );
+};
+
+type VenueRoute = ReturnType<typeof client>['api']['staff']['venues'][':id'];
+export type StaffVenuePatch = Parameters<VenueRoute['$patch']>[0]['json'];
+
+export const updateStaffVenue = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: StaffVenuePatch,
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].$patch({ param: { id }, query: { lang }, json }),
+  );
+
+export const setVenueBookable = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  bookable: boolean,
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].bookable.$put({
+      param: { id },
+      query: { lang },
+      json: { bookable },
+    }),
+  );
+
+export const addVenuePhoto = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  form: { file: File; alt: string },
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].photos.$post({
+      param: { id },
+      query: { lang },
+      form,
+    }),
+  );
+
+export const removeVenuePhoto = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  photoId: string,
+  lang: Locale,
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].photos[':photoId'].$delete({
+      param: { id, photoId },
+      query: { lang },
+    }),
+  );
+
+export type NewVenue = Parameters<
+  ReturnType<typeof client>['api']['staff']['venues']['$post']
+>[0]['json'];
+
+export const createStaffVenue = (fetch: Fetch, origin: string, json: NewVenue) =>
+  result(client(fetch, origin).api.staff.venues.$post({ json }));
+
+export const addVenueSpace = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: { name: Record<string, string>; capacity: number | null },
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].spaces.$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
