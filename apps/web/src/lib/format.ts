@@ -73,3 +73,12 @@ export const formatClock = (hhmm: string, locale: Locale) => {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(2024, 0, 1, h, min)));
 };
+
+/** An instant as a date, "3 december 2026", in the zone given (the installation's by default). */
+export const formatDate = (instant: string, locale: Locale, timeZone = 'Europe/Helsinki') =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(instant));
