@@ -2,6 +2,11 @@
  * Starts the real one-process server (built by scripts/start.mjs when stale) on a free
  * port with a fresh database — a new PostgreSQL database when TEST_DATABASE_URL is set, a
  * new PGlite data folder otherwise — for the browser tests.
+ *
+ * Its mail goes for real through SMTP to a loopback listener started here (tests/setup/
+ * smtp.ts), and mailed links point at the server (PUBLIC_ORIGIN). Test files run in other
+ * processes, so the listener's messages are read through a small HTTP mailbox on loopback
+ * (`inject('mailboxUrl')`, read by tests/e2e/mailbox.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +17,16 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { databaseUrl } from './database-url';
 import { TEST_DATABASE_URL } from './env';
+import { startMailbox } from './mailbox-server';
+import { startSmtp } from './smtp';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string | null;
+    /** GET {mailboxUrl}/mail?to=…: the next mail the server sent to that address. */
+    mailboxUrl: string | null;
   }
 }
 
@@ -37,9 +46,13 @@ export default async function setup(project: TestProject) {
       throw new Error(`Browser tests are required but ${CHROMIUM} is missing.`);
     console.warn(`Skipping browser tests: ${CHROMIUM} is not installed.`);
     project.provide('baseUrl', null);
+    project.provide('mailboxUrl', null);
     return;
   }
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const smtp = await startSmtp();
+  const mailbox = await startMailbox(smtp);
   const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
   let dropDb = async () => {};
   const env: Record<string, string> = {
@@ -47,6 +60,8 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    SMTP_URL: smtp.url,
+    PUBLIC_ORIGIN: baseUrl,
   } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {
@@ -68,7 +83,6 @@ export default async function setup(project: TestProject) {
   let output = '';
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 280_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
@@ -81,9 +95,12 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailboxUrl', mailbox.url);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    await mailbox.close();
+    await smtp.close();
     await dropDb();
     rmSync(dataDir, { recursive: true, force: true });
   };
