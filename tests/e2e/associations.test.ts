@@ -12,6 +12,15 @@ const PASSWORD = 'ett långt lösenord';
 const stamp = Date.now().toString(36);
 const APPLICANT = `leila.${stamp}@example.org`;
 
+/** A demo association that organizes an upcoming event (its page has events to list). */
+async function organizerOfAnUpcomingEvent(): Promise<string> {
+  const list = await (await fetch(new URL('/api/occurrences?lang=sv&limit=1', baseUrl!))).json();
+  const event = await (
+    await fetch(new URL(`/api/events/${list.items[0].event.id}`, baseUrl!))
+  ).json();
+  return event.organizer.id as string;
+}
+
 const report = (violations: AxeViolation[]) =>
   violations
     .map(
@@ -31,7 +40,8 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
   let rejectedId = '';
 
   const signIn = async (page: Page, email: string, password: string, lang = 'sv') => {
-    await page.goto(`/${lang}/sign-in`);
+    // With JavaScript on, wait for hydration: it would reset fields filled before it.
+    await page.goto(`/${lang}/sign-in`, { waitUntil: 'networkidle' });
     await page.locator('#field-email').fill(email);
     await page.locator('#field-password').fill(password);
     await page.locator('form.form button[type=submit]').click();
@@ -282,10 +292,27 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
     expect(await me.locator('table.members').textContent()).not.toContain('resident@demo.example');
   });
 
+  it("an association's public page lists its upcoming events, and only its own", async () => {
+    const id = await organizerOfAnUpcomingEvent();
+    const visitor = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: false });
+    const page = await visitor.newPage();
+    await page.goto(`/sv/associations/${id}`);
+    const events = page.locator('section[aria-labelledby=upcoming-heading] li.card a');
+    expect(await events.count()).toBeGreaterThan(0);
+    for (const href of await events.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+      const eventId = href!.split('/').pop();
+      const event = await (await fetch(new URL(`/api/events/${eventId}`, baseUrl!))).json();
+      expect(event.organizer.id).toBe(id);
+    }
+    await visitor.close();
+  });
+
   describe('axe (WCAG 2.1 A/AA) on every association page kind', () => {
     let signedIn: BrowserContext;
     let staffIn: BrowserContext;
+    let organizerId = '';
     beforeAll(async () => {
+      organizerId = await organizerOfAnUpcomingEvent();
       signedIn = await browser.newContext({ baseURL: baseUrl! });
       await signIn(await signedIn.newPage(), APPLICANT, PASSWORD);
       staffIn = await browser.newContext({ baseURL: baseUrl! });
@@ -298,7 +325,7 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
 
     const kinds = {
       directory: { who: 'visitor', path: () => '/associations' },
-      association: { who: 'visitor', path: () => `/associations/${verifiedId}` },
+      association: { who: 'visitor', path: () => `/associations/${organizerId}` },
       invitation: { who: 'visitor', path: () => '/invitations/not-a-real-token' },
       register: { who: 'member', path: () => '/associations/new' },
       manage: { who: 'member', path: () => `/associations/${verifiedId}/manage` },
