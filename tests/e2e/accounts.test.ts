@@ -111,7 +111,8 @@ describe.skipIf(!baseUrl)('signing in and out', () => {
   for (const lang of ['sv', 'ar']) {
     it(`the signed-in account page in ${lang} passes axe`, async () => {
       await open(true);
-      await page.goto(`/${lang}/sign-in`);
+      // Hydration resets fields filled before it: wait for it.
+      await page.goto(`/${lang}/sign-in`, { waitUntil: 'networkidle' });
       await page.locator('#field-email').fill('map@demo.example');
       await page.locator('#field-password').fill(DEMO);
       await page.locator('form.form button[type=submit]').click();
