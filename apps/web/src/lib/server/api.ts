@@ -236,7 +236,7 @@ export const changePassword = (
 export const changeEmail = (fetch: Fetch, origin: string, json: { newEmail: string }) =>
   result(client(fetch, origin).api.account.email.$put({ json }));
 
-// Associations (docs/api-contract.md "Associations").
+// Associations (apps/api/src/routes/associations/associations.routes.ts; /api/openapi.json).
 
 export interface AssociationQuery {
   lang: Locale;
