@@ -21,6 +21,9 @@ async function organizerOfAnUpcomingEvent(): Promise<string> {
   return event.organizer.id as string;
 }
 
+/** The sign-in page's e-mail and password form (the page may offer other ways to sign in). */
+const passwordForm = (page: Page) => page.locator('form', { has: page.locator('#field-password') });
+
 const report = (violations: AxeViolation[]) =>
   violations
     .map(
@@ -44,7 +47,7 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
     await page.goto(`/${lang}/sign-in`, { waitUntil: 'networkidle' });
     await page.locator('#field-email').fill(email);
     await page.locator('#field-password').fill(password);
-    await page.locator('form.form button[type=submit]').click();
+    await passwordForm(page).locator('button[type=submit]').click();
     await page.waitForURL(`**/${lang}/account`, { timeout: 15_000 }).catch(async (e: Error) => {
       const alert = await page
         .locator('[role=alert]')
@@ -256,7 +259,7 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
     await page.waitForURL('**/fi/sign-in?next=*');
     await page.locator('#field-email').fill('resident@demo.example');
     await page.locator('#field-password').fill(DEMO);
-    await page.locator('form.form button[type=submit]').click();
+    await passwordForm(page).locator('button[type=submit]').click();
     await page.waitForURL(`**${new URL(link).pathname}`);
     await page.getByRole('button', { name: 'Liity yhdistykseen' }).click();
     await page.waitForURL(`**/fi/account?joined=${verifiedId}`);
