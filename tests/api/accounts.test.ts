@@ -94,6 +94,18 @@ describe(`demo accounts, administrators and passwords (${ENGINE})`, () => {
     ).toBe(200);
   });
 
+  it('successful sign-ins do not use up the client address’s allowance', async () => {
+    // 31 sign-ins from one address (an office), more than its 30 attempts per window.
+    const office = createTestApp(t, { now: new Date(TEST_NOW.getTime() + 60 * 60_000) });
+    for (let i = 0; i < 31; i++) {
+      const res = await new TestClient(office).post('/api/session', {
+        email: 'staff.pargas@demo.example',
+        password: DEMO,
+      });
+      expect(res.status).toBe(200);
+    }
+  });
+
   it('a successful sign-in forgets the failed ones', async () => {
     const c = new TestClient(app);
     for (let i = 0; i < 4; i++)

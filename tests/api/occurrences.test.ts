@@ -63,6 +63,23 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     expect(none).toEqual({ items: [], page: { limit: 20, offset: 0, total: 0 } });
   });
 
+  it('filters by the organizing association', async () => {
+    const all = (await get('?limit=100')).body;
+    const first = await json(await app.request(`/api/events/${all.items[0].event.id}`));
+    const organizer = first.organizer.id;
+    const theirs = (await get(`?association=${organizer}&limit=100`)).body;
+    expect(theirs.items.length).toBeGreaterThan(0);
+    expect(theirs.page.total).toBeLessThan(all.page.total);
+    for (const o of theirs.items) {
+      const event = await json(await app.request(`/api/events/${o.event.id}`));
+      expect(event.organizer.id).toBe(organizer);
+    }
+    const others = all.items.filter((o: Json) => !theirs.items.some((t: Json) => t.id === o.id));
+    expect(others.length).toBeGreaterThan(0);
+    const nobody = (await get('?association=00000000-0000-4000-8000-000000000000')).body;
+    expect(nobody.items).toEqual([]);
+  });
+
   it('filters by a date range in local days', async () => {
     const { body } = await get('?from=2026-12-01&to=2026-12-07&limit=100');
     expect(body.items.length).toBeGreaterThan(0);
@@ -90,6 +107,7 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     ['from=yesterday', 'from'],
     ['to=2026-13-45', 'to'],
     ['venue=123', 'venue'],
+    ['association=map', 'association'],
     ['lang=xx', 'lang'],
     ['language=arabic', 'language'],
     ['municipality=Borg%C3%A5!', 'municipality'],

@@ -2,6 +2,11 @@
  * Starts the real one-process server (built by scripts/start.mjs when stale) on a free
  * port with a fresh database — a new PostgreSQL database when TEST_DATABASE_URL is set, a
  * new PGlite data folder otherwise — for the browser tests.
+ *
+ * Its mail goes for real through SMTP to a loopback listener started here (tests/setup/
+ * smtp.ts), and mailed links point at the server (PUBLIC_ORIGIN). Test files run in other
+ * processes, so the listener's messages are read through a small HTTP mailbox on loopback
+ * (`inject('mailboxUrl')`, read by tests/e2e/mailbox.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +18,8 @@ import type { TestProject } from 'vitest/node';
 import { databaseUrl } from './database-url';
 import { TEST_DATABASE_URL } from './env';
 import { startLoopbackIdp } from './oidc-provider';
+import { startMailbox } from './mailbox-server';
+import { startSmtp } from './smtp';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -21,6 +28,8 @@ declare module 'vitest' {
     baseUrl: string | null;
     /** The loopback identity provider the server signs staff in through, and its one staff member. */
     oidc: { name: string; login: string; email: string } | null;
+    /** GET {mailboxUrl}/mail?to=…: the next mail the server sent to that address. */
+    mailboxUrl: string | null;
   }
 }
 
@@ -41,6 +50,7 @@ export default async function setup(project: TestProject) {
     console.warn(`Skipping browser tests: ${CHROMIUM} is not installed.`);
     project.provide('baseUrl', null);
     project.provide('oidc', null);
+    project.provide('mailboxUrl', null);
     return;
   }
   const port = await freePort();
@@ -51,6 +61,8 @@ export default async function setup(project: TestProject) {
     redirectUris: [`${baseUrl}/api/auth/callback/oidc`],
     users: { [staff.login]: { email: staff.email, name: staff.name, groups: ['borga-personal'] } },
   });
+  const smtp = await startSmtp();
+  const mailbox = await startMailbox(smtp);
   const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-e2e-'));
   let dropDb = async () => {};
   const env: Record<string, string> = {
@@ -66,6 +78,7 @@ export default async function setup(project: TestProject) {
     OIDC_NAME: 'Borgå stad',
     OIDC_SCOPES: 'openid email profile groups',
     OIDC_STAFF_MAP: 'borga-personal=borga:staff',
+    SMTP_URL: smtp.url,
   } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {
@@ -99,11 +112,14 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('mailboxUrl', mailbox.url);
   project.provide('oidc', { name: 'Borgå stad', login: staff.login, email: staff.email });
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await idp.close();
+    await mailbox.close();
+    await smtp.close();
     await dropDb();
     rmSync(dataDir, { recursive: true, force: true });
   };

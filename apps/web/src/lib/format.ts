@@ -84,3 +84,11 @@ export const formatDateTime = (instant: string, timeZone: string, locale: Locale
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date(instant));
+/** An instant as a date, "3 december 2026", in the zone given (the installation's by default). */
+export const formatDate = (instant: string, locale: Locale, timeZone = 'Europe/Helsinki') =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(instant));

@@ -19,7 +19,9 @@ export function issueText(error: FieldError): string {
         return m.error_number_too_big({ maximum: num(params, 'maximum') });
       return m.error_field_too_big({ maximum: num(params, 'maximum') });
     case 'invalid_format':
-      return params?.format === 'email' ? m.error_field_email() : m.error_field_invalid();
+      if (params?.format === 'email') return m.error_field_email();
+      if (params?.format === 'url') return m.error_field_url();
+      return m.error_field_invalid();
     case 'invalid_credentials':
       return m.error_invalid_credentials();
     case 'email_not_verified':
@@ -65,6 +67,22 @@ export function issueText(error: FieldError): string {
     case 'control_characters':
     case 'malformed_unicode':
       return m.error_text_characters();
+    case 'business_id':
+      return m.error_business_id();
+    case 'no_language':
+      return m.error_no_language();
+    case 'already_member':
+      return m.error_already_member();
+    case 'unknown_municipality':
+      return m.error_unknown_municipality();
+    case 'already_verified':
+      return m.error_already_verified();
+    case 'phone':
+      return m.error_phone();
+    case 'invitation_invalid':
+      return m.error_invitation_invalid();
+    case 'status_404':
+      return m.error_not_found();
     case 'invalid_type':
       return params?.expected === 'number' || params?.expected === 'int'
         ? m.error_number_whole()

@@ -19,6 +19,12 @@ export type Interval = VenueBusy['busy'][number];
 export type Category = InferResponseType<Api['categories']['$get'], 200>['items'][number];
 export type Municipality = InferResponseType<Api['municipalities']['$get'], 200>['items'][number];
 export type Localized = Occurrence['event']['title'];
+export type AssociationPage = InferResponseType<Api['associations']['$get'], 200>;
+export type AssociationSummary = AssociationPage['items'][number];
+export type AssociationDetail = InferResponseType<
+  Api['associations'][':id']['details']['$get'],
+  200
+>;
 
 export type Audience =
   'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';

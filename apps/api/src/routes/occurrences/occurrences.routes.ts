@@ -27,6 +27,10 @@ export const OccurrenceQuery = z.object({
     .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code')
     .optional(),
   venue: z.uuid({ message: 'venue must be a UUID' }).optional(),
+  association: z
+    .uuid({ message: 'association must be a UUID' })
+    .optional()
+    .openapi({ description: 'Only events organized by this association' }),
   from: DateOrInstant.optional().openapi({ description: 'Local date or instant; default now' }),
   to: DateOrInstant.optional(),
   ...Paging,

@@ -4,7 +4,7 @@ import { viaAuth } from '../../auth/errors';
 import type { ServiceCtx } from '../context';
 import { authHeaders } from './auth-headers';
 import { loadActor } from './load-actor';
-import { consumeThrottle, resetThrottle } from './throttle';
+import { consumeThrottle, refundThrottle, resetThrottle } from './throttle';
 
 export const SignInInput = z.object({
   email: z.string().trim().min(1).max(EMAIL_MAX_LENGTH),
@@ -30,6 +30,7 @@ export async function signIn({ ctx, input }: { ctx: ServiceCtx; input: unknown }
     }),
   );
   await resetThrottle(ctx, 'signInAccount', email);
+  await refundThrottle(ctx, 'signInAddress', ctx.client.address);
   const actor = await loadActor(ctx, response.user.id);
   if (!actor) throw new Error('A user who just signed in has no row.');
   return { actor, setCookies: headers.getSetCookie() };

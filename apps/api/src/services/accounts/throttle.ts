@@ -40,3 +40,13 @@ export async function consumeThrottle(
 export async function resetThrottle(ctx: ServiceCtx, name: ThrottleName, subject: string) {
   await ctx.db.execute(sql`delete from throttles where key = ${`${name}:${subject}`}`);
 }
+
+/**
+ * Gives back one attempt: a successful sign-in does not count against its client
+ * address (an office behind one address signs many people in; guessing is what is limited).
+ */
+export async function refundThrottle(ctx: ServiceCtx, name: ThrottleName, subject: string) {
+  await ctx.db.execute(
+    sql`update throttles set count = greatest(count - 1, 0) where key = ${`${name}:${subject}`}`,
+  );
+}

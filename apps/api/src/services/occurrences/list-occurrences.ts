@@ -21,6 +21,8 @@ export interface ListOccurrencesInput extends PageQuery {
   category?: string | undefined;
   language?: string | undefined;
   venue?: string | undefined;
+  /** Only events organized by this association. */
+  association?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -71,6 +73,7 @@ export async function listOccurrences({
   if (input.category) where.push(eq(events.categorySlug, input.category));
   if (input.language) where.push(arrayContains(events.languages, [input.language]));
   if (input.venue) where.push(eq(events.venueId, input.venue));
+  if (input.association) where.push(eq(events.associationId, input.association));
   const condition = and(...where);
 
   const base = () =>

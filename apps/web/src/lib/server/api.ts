@@ -10,6 +10,7 @@ import { error } from '@sveltejs/kit';
 import { hc } from 'hono/client';
 import { PAGING } from '@motesplats/domain';
 import type { AppType } from '@motesplats/api/types';
+import type { ContentLanguage } from '@motesplats/domain';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/locale.ts';
 
@@ -127,6 +128,7 @@ export interface OccurrenceQuery {
   category?: string | undefined;
   language?: string | undefined;
   venue?: string | undefined;
+  association?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   limit?: number | undefined;
@@ -142,6 +144,7 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
         category: optional(q.category),
         language: optional(q.language),
         venue: optional(q.venue),
+        association: optional(q.association),
         from: optional(q.from),
         to: optional(q.to),
         limit: optional(q.limit),
@@ -389,3 +392,109 @@ export const addVenueSpace = (
       json,
     }),
   );
+
+// Associations (apps/api/src/routes/associations/associations.routes.ts; /api/openapi.json).
+
+export interface AssociationQuery {
+  lang: Locale;
+  municipality?: string | undefined;
+  language?: ContentLanguage | undefined;
+  q?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** The public directory: verified associations only. */
+export const listAssociations = (fetch: Fetch, origin: string, q: AssociationQuery) =>
+  body(
+    client(fetch, origin).api.associations.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        language: q.language || undefined,
+        q: optional(q.q),
+        limit: optional(q.limit),
+        offset: optional(q.offset),
+      },
+    }),
+  );
+
+/** A verified association's public profile (404 for any other). */
+export const getAssociation = async (fetch: Fetch, origin: string, id: string, lang: Locale) => {
+  mustBeUuid(id);
+  return body(
+    client(fetch, origin).api.associations[':id'].$get({ param: { id }, query: { lang } }),
+  );
+};
+
+/** The association with contacts and verification, for its members and its staff (else 404). */
+export const getAssociationDetails = async (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+) => {
+  mustBeUuid(id);
+  return body(
+    client(fetch, origin).api.associations[':id'].details.$get({ param: { id }, query: { lang } }),
+  );
+};
+
+/** The profile as the API takes it (packages/domain AssociationProfile). */
+export interface AssociationProfileInput {
+  name: Partial<Record<ContentLanguage, string>>;
+  description: Partial<Record<ContentLanguage, string>>;
+  languages: ContentLanguage[];
+  businessId?: string | undefined;
+  website?: string | undefined;
+  contactEmail: string;
+  contactPhone?: string | undefined;
+}
+
+export const registerAssociation = (
+  fetch: Fetch,
+  origin: string,
+  json: AssociationProfileInput & { municipality: string },
+) => result(client(fetch, origin).api.associations.$post({ json }));
+
+export const updateAssociation = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: AssociationProfileInput,
+) => result(client(fetch, origin).api.associations[':id'].$put({ param: { id }, json }));
+
+export const decideAssociation = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { decision: 'verify' } | { decision: 'reject'; reason: string },
+) => result(client(fetch, origin).api.associations[':id'].decision.$post({ param: { id }, json }));
+
+/** The associations of the caller's municipalities (staff), optionally by verification state. */
+export const listStaffAssociations = (
+  fetch: Fetch,
+  origin: string,
+  query: { lang: Locale; verification?: 'unverified' | 'pending' | 'verified' | 'rejected' },
+) => body(client(fetch, origin).api.staff.associations.$get({ query }));
+
+export const listMembers = (fetch: Fetch, origin: string, id: string) =>
+  body(client(fetch, origin).api.associations[':id'].members.$get({ param: { id } }));
+
+export const inviteMember = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { email: string; role: 'admin' | 'member'; locale: Locale },
+) =>
+  result(client(fetch, origin).api.associations[':id'].invitations.$post({ param: { id }, json }));
+
+export const removeMember = (fetch: Fetch, origin: string, id: string, userId: string) =>
+  result(
+    client(fetch, origin).api.associations[':id'].members[':userId'].$delete({
+      param: { id, userId },
+    }),
+  );
+
+export const acceptInvitation = (fetch: Fetch, origin: string, token: string) =>
+  result(client(fetch, origin).api.invitations.accept.$post({ json: { token } }));

@@ -3,6 +3,7 @@ import {
   changeEmail,
   changePassword,
   deleteAccount,
+  getAssociationDetails,
   signOut,
   signOutEverywhere,
 } from '#lib/server/api.ts';
@@ -12,10 +13,35 @@ import type { Actions, PageServerLoad } from './$types';
 const signInFirst = (lang: string, path: string) =>
   redirect(303, `/${lang}/sign-in?next=${encodeURIComponent(path)}`);
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
   if (!locals.session) signInFirst(params.lang, url.pathname);
+  const session = locals.session!;
+  // A rejection's reason is on the association's own record (members read it).
+  const reasons: Record<string, string> = {};
+  await Promise.all(
+    session.roles.associations
+      .filter((a) => a.association.verification === 'rejected')
+      .map(async ({ association }) => {
+        const details = await getAssociationDetails(
+          fetch,
+          url.origin,
+          association.id,
+          params.lang,
+        ).catch(() => null);
+        if (details?.rejectionReason) reasons[association.id] = details.rejectionReason;
+      }),
+  );
+  const registered = session.roles.associations.find(
+    (a) => a.association.id === url.searchParams.get('registered'),
+  );
+  const joined = session.roles.associations.find(
+    (a) => a.association.id === url.searchParams.get('joined'),
+  );
   return {
-    session: locals.session!,
+    session,
+    reasons,
+    registered: registered?.association.name ?? null,
+    joined: joined?.association.name ?? null,
     verified: url.searchParams.get('verified') === '1',
     emailChanged: url.searchParams.get('emailChanged') === '1',
     linkInvalid: url.searchParams.has('error'),
