@@ -174,4 +174,23 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Browser code of the web app takes the domain's zod-free entry: zod 4 builds schemas
+    // with `new Function`, which the pages' Content-Security-Policy refuses.
+    files: ['apps/web/src/**/*.svelte', 'apps/web/src/lib/*.ts', 'apps/web/src/lib/components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@motesplats/domain',
+              message: "Browser code imports '@motesplats/domain/client' (no zod, no eval).",
+            },
+          ],
+          patterns: [drizzle],
+        },
+      ],
+    },
+  },
 );

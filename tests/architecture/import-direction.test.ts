@@ -101,4 +101,20 @@ describe('import direction', { timeout: 30_000 }, () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps zod (and its eval probe) out of the browser: pages take the domain’s client entry', async () => {
+    const file = 'apps/web/src/lib/components/probe.ts';
+    expect(
+      await rulesBroken(
+        file,
+        "import { PAGING } from '@motesplats/domain';\nexport const x = PAGING;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        file,
+        "import { PAGING } from '@motesplats/domain/client';\nexport const x = PAGING;\n",
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 // Which languages the association profile form offers rows for (shared by the form
 // component and the server side that reads it).
-import { CONTENT_LANGUAGES, type ContentLanguage } from '@motesplats/domain';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '@motesplats/domain/client';
 
 export const BASE_TEXT_LANGUAGES: readonly ContentLanguage[] = ['sv', 'fi', 'en'];
 

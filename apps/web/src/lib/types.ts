@@ -37,7 +37,7 @@ export {
   type AccessibilityFeature,
   type Equipment,
   type AccessMethod as Access,
-} from '@motesplats/domain';
+} from '@motesplats/domain/client';
 
 // Staff pages.
 export type StaffPremises = InferResponseType<Api['staff']['venues']['$get'], 200>;

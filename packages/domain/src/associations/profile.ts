@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '../locales';
 import { localizedInput } from '../premises/venue-input';
+import { ASSOCIATION_DESCRIPTION_MAX, ASSOCIATION_NAME_MAX } from './limits';
+export { ASSOCIATION_DESCRIPTION_MAX, ASSOCIATION_NAME_MAX };
 import { isValidBusinessId, normalizeBusinessId } from './business-id';
 
 /** Texts in content languages (venue-input's rules); at least one language must be given. */
@@ -11,9 +13,6 @@ export const requiredLocalizedInput = (max: number, multiline = false) =>
   });
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-export const ASSOCIATION_NAME_MAX = 160;
-export const ASSOCIATION_DESCRIPTION_MAX = 4000;
 
 /** What an association tells about itself; staff read the contacts, the public never. */
 export const AssociationProfile = z.object({

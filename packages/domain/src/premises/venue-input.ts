@@ -1,25 +1,12 @@
-import { z } from 'zod';
-import { CONTENT_LANGUAGES } from '../locales';
-import { parseLocalDate, parseWallTime } from '../time/local';
-import { weeklyHoursSchema, type WeeklyHours } from '../time/opening-hours';
-import { ACCESS_METHODS, ACCESSIBILITY, EQUIPMENT } from './vocabulary';
-
 /**
  * What staff may write about a building or a venue, as zod schemas shared by the API (which
  * parses with them inside its use cases) and the pages (which use the bounds).
  */
-export const VENUE_LIMITS = {
-  nameLength: 120,
-  /** Descriptions, terms of use, access instructions. */
-  longTextLength: 4000,
-  altLength: 300,
-  streetLength: 200,
-  cityLength: 100,
-  capacity: 10_000,
-  openingSpans: 28,
-  blackoutDates: 366,
-  spaces: 12,
-} as const;
+import { z } from 'zod';
+import { CONTENT_LANGUAGES } from '../locales';
+import { parseLocalDate, parseWallTime } from '../time/local';
+import { weeklyHoursSchema, type WeeklyHours } from '../time/opening-hours';
+import { ACCESS_METHODS, ACCESSIBILITY, EQUIPMENT, VENUE_LIMITS } from './vocabulary';
 
 /** Bounds of the booking rules (minutes, days, hours, counts). */
 export const RULE_BOUNDS = {

@@ -33,3 +33,17 @@ export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTO_MAX_PIXELS = 40_000_000;
 export const PHOTO_WIDTHS = [1280, 640] as const;
 export const PHOTOS_PER_VENUE = 12;
+
+/** Bounds of what staff may write about a venue; the API's schemas and the pages share them. */
+export const VENUE_LIMITS = {
+  nameLength: 120,
+  /** Descriptions, terms of use, access instructions. */
+  longTextLength: 4000,
+  altLength: 300,
+  streetLength: 200,
+  cityLength: 100,
+  capacity: 10_000,
+  openingSpans: 28,
+  blackoutDates: 366,
+  spaces: 12,
+} as const;
