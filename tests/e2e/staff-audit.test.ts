@@ -44,7 +44,8 @@ describe.skipIf(!baseUrl)('the audit log and one’s own data', () => {
     await page.waitForURL('**entity=association**');
     const actions = await page.locator('table.audit tbody td:nth-child(3)').allTextContents();
     expect(actions.length).toBeGreaterThan(0);
-    expect(new Set(actions.map((a) => a.trim()))).toEqual(new Set(['association.verify']));
+    expect(actions.every((a) => a.trim().startsWith('association.'))).toBe(true);
+    expect(actions.map((a) => a.trim())).toContain('association.verify');
   });
 
   it('someone who is not staff gets the site’s 403 page, not the log', async () => {

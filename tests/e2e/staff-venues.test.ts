@@ -48,7 +48,7 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     await page.goto('/sv/sign-in');
     await page.getByLabel('E-postadress').fill('staff.borga@demo.example');
     await page.getByLabel('Lösenord').fill(DEMO);
-    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
     await page.waitForURL('**/sv/account');
     await page.getByRole('link', { name: 'Sköt kommunens lokaler' }).click();
     await page.waitForURL('**/sv/staff/venues');

@@ -34,8 +34,10 @@ export const actions: Actions = {
       }),
     );
     if (!answer.ok || !answer.data) return fail(answer.status, { oidcFailed: true });
-    // The API built this URL from the provider's discovery document: the one external
-    // redirect of the app.
-    redirect(303, answer.data.url, { external: true });
+    // The API built this URL from the provider's discovery document. Not a 303: the pages'
+    // CSP allows forms to lead only to this site (form-action 'self'), and browsers apply
+    // that to a form's redirects too. The page moves on by <meta http-equiv="refresh">,
+    // with a link as well.
+    return { oidcUrl: answer.data.url };
   },
 };
