@@ -19,3 +19,4 @@ export * from './mail/index';
 export * from './paging';
 export * from './premises/vocabulary';
 export * from './premises/venue-input';
+export * from './booking/request';
