@@ -11,6 +11,7 @@ export * from './recurrence/rule';
 export * from './recurrence/expand';
 export * from './booking/rules';
 export * from './ical/venue-feed';
+export * from './ical/booking-ics';
 export * from './access/actor';
 export * from './access/accounts';
 export * from './associations/business-id';
