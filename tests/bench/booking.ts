@@ -16,7 +16,7 @@ import { argon2Hasher } from '../../apps/api/src/auth/password';
 import { outboxMailer } from '../../apps/api/src/mail/outbox-mailer';
 import { createBookingWorld } from '../fixtures/booking';
 
-const CLIENTS = 50;
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const PER_CLIENT = 10;
 const AIMS = { ratioOfCeiling: 0.5, contestedP95Ms: 50 };
 const quantile = (xs: number[], q: number) => {

@@ -7,6 +7,7 @@ const BENCHES = {
   startup: ['node', ['tests/bench/startup.mjs']],
   signin: ['npx', ['tsx', 'tests/bench/signin.ts']],
   booking: ['npx', ['tsx', 'tests/bench/booking.ts']],
+  soak: ['npx', ['tsx', 'tests/bench/soak.ts']],
 };
 const name = process.argv[2] ?? 'startup';
 const bench = BENCHES[name];
