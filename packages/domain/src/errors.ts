@@ -32,7 +32,13 @@ export type DomainError =
   /** Too many attempts from this client or for this account. */
   | { kind: 'throttled'; retryAfterSeconds: number }
   /** The request is valid but clashes with the state of things (e.g. already a member). */
-  | { kind: 'conflict'; code: string; message: string };
+  | {
+      kind: 'conflict';
+      code: string;
+      message: string;
+      /** Values a page needs to say it (e.g. `{ events: 3 }`). */
+      params?: Record<string, string | number | boolean>;
+    };
 
 export type Result<T, E extends DomainError = DomainError> =
   { ok: true; value: T } | { ok: false; error: E };

@@ -19,3 +19,6 @@ export * from './mail/index';
 export * from './paging';
 export * from './premises/vocabulary';
 export * from './premises/venue-input';
+export * from './admin/limits';
+export * from './admin/time-zone';
+export * from './admin/inputs';

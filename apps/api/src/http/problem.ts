@@ -87,6 +87,7 @@ export function problemFromDomain(error: DomainError): Problem {
         status: 409,
         detail: error.message,
         code: error.code,
+        ...(error.params ? { params: error.params } : {}),
       };
   }
 }
