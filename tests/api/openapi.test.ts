@@ -32,6 +32,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/associations/{id}/decision',
       '/api/associations/{id}/details',
       '/api/associations/{id}/invitations',
+      '/api/associations/{id}/logo',
       '/api/associations/{id}/members',
       '/api/associations/{id}/members/{userId}',
       '/api/auth/callback/oidc',
