@@ -28,12 +28,14 @@ import { privacyRouter } from './routes/privacy/privacy.index';
 import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
 import { bookingsRouter } from './routes/bookings/bookings.index';
 import { mediaRouter } from './routes/media/media.index';
+import { adminRoutes } from './routes/admin/admin.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
 
 export type { Deps, Clock } from './deps';
 
-const PHOTO_UPLOAD = /^\/api\/staff\/venues\/[^/]+\/photos$/;
+/** Image uploads: a venue's photos, an association's logo. */
+const PHOTO_UPLOAD = /^\/api\/(?:staff\/venues\/[^/]+\/photos|associations\/[^/]+\/logo)$/;
 const PHOTO_UPLOAD_MAX_BYTES = PHOTO_MAX_BYTES + 2 * 1024 * 1024;
 export { fixedClock, systemClock } from './deps';
 export { loadConfig, testConfig, ConfigError, type Config } from './config';
@@ -53,7 +55,8 @@ const apiRoutes = () =>
     .route('/', associationsRouter)
     .route('/', privacyRouter)
     .route('/', staffVenuesRoutes)
-    .route('/', bookingsRouter);
+    .route('/', bookingsRouter)
+    .route('/', adminRoutes);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root
@@ -68,7 +71,7 @@ export function createApp(deps: Deps) {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),
   });
-  // A photo upload may be bigger: room for PHOTO_MAX_BYTES and the multipart framing; the
+  // An image upload may be bigger: room for PHOTO_MAX_BYTES and the multipart framing; the
   // route itself refuses a file over PHOTO_MAX_BYTES with code file_too_large.
   const uploadLimit = bodyLimit({
     maxSize: PHOTO_UPLOAD_MAX_BYTES,

@@ -4,6 +4,7 @@
  * Content-Security-Policy refuses; the schemas stay on the server.)
  */
 export * from './access/accounts';
+export * from './admin/limits';
 export * from './associations/limits';
 export * from './locales';
 export * from './paging';

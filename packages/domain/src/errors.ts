@@ -47,6 +47,7 @@ export type DomainError =
       kind: 'conflict';
       code: string;
       message: string;
+      /** Values a page needs to say it (e.g. `{ events: 3 }`). */
       params?: Record<string, string | number | boolean>;
     };
 

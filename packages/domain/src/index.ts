@@ -21,3 +21,6 @@ export * from './paging';
 export * from './premises/vocabulary';
 export * from './premises/venue-input';
 export * from './booking/request';
+export * from './admin/limits';
+export * from './admin/time-zone';
+export * from './admin/inputs';

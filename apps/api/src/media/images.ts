@@ -44,11 +44,15 @@ function assertPlainSvg(bytes: Uint8Array) {
 }
 
 /**
- * Checks an upload and renders it as WebP at the stored widths: decoded by sharp (libvips),
- * turned upright by its EXIF orientation, then written without any metadata (no camera
- * data, no GPS position). sharp is loaded on first use, not at server start.
+ * Checks an upload and renders it as WebP at the stored widths (a venue photo's, or a logo's
+ * LOGO_WIDTHS): decoded by sharp (libvips), turned upright by its EXIF orientation, then
+ * written without any metadata (no camera data, no GPS position). sharp is loaded on first
+ * use, not at server start.
  */
-export async function renderPhoto(bytes: Uint8Array): Promise<Rendition[]> {
+export async function renderPhoto(
+  bytes: Uint8Array,
+  widths: readonly number[] = PHOTO_WIDTHS,
+): Promise<Rendition[]> {
   if (bytes.byteLength === 0) refuse('empty_file', 'the file is empty');
   if (bytes.byteLength > PHOTO_MAX_BYTES)
     refuse('file_too_large', 'the file is too large', { maximum: PHOTO_MAX_BYTES });
@@ -67,7 +71,7 @@ export async function renderPhoto(bytes: Uint8Array): Promise<Rendition[]> {
   }
   if (!meta.width || !meta.height) return refuse('not_an_image', 'the image has no size');
   const renditions: Rendition[] = [];
-  for (const width of PHOTO_WIDTHS) {
+  for (const width of widths) {
     try {
       const { data, info } = await input()
         .rotate()
@@ -94,6 +98,12 @@ export function renditionId(mainId: string, width: number): string {
   // A version-8 (custom) UUID with the RFC 9562 variant.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+/** The media ids of an image stored at these widths: the main one's, then the smaller ones'. */
+export const renditionIds = (mainId: string, widths: readonly number[]): string[] => [
+  mainId,
+  ...widths.slice(1).map((w) => renditionId(mainId, w)),
+];
 
 export const mediaUrl = (id: string) => `/media/${id}.webp`;
 export const mediaIdOf = (url: string): string | null =>

@@ -81,6 +81,24 @@ export function issueText(error: FieldError): string {
       return m.error_phone();
     case 'invitation_invalid':
       return m.error_invitation_invalid();
+    case 'slug_format':
+      return m.error_slug_format();
+    case 'slug_taken':
+      return m.error_slug_taken();
+    case 'time_zone':
+      return m.error_time_zone();
+    case 'duplicate_language':
+      return m.error_duplicate_language();
+    case 'unknown_user':
+      return m.error_unknown_user();
+    case 'already_granted':
+      return m.error_already_granted();
+    case 'last_own_admin_role':
+      return m.error_last_own_admin_role();
+    case 'category_in_use':
+      return params?.events !== undefined
+        ? m.error_category_in_use({ events: num(params, 'events') })
+        : m.error_category_in_use_unknown();
     case 'status_404':
       return m.error_not_found();
     case 'invalid_type':

@@ -1,5 +1,6 @@
 // Enumerations of the API → words in the reader's language.
 import { m } from '#lib/paraglide/messages.js';
+import type { Pictogram } from '@motesplats/domain/client';
 import type { Access, AccessibilityFeature, Audience, Equipment } from '#lib/types.ts';
 
 type Label = () => string;
@@ -43,3 +44,23 @@ export const accessLabel: Record<Access, Label> = {
 /** A label for an enumeration value, or the raw value if the API sent one we do not know. */
 export const labelOf = <K extends string>(labels: Record<K, Label>, key: string): string =>
   key in labels ? labels[key as K]() : key;
+
+const pictogramLabels: Record<Pictogram, Label> = {
+  'language-cafe': m.pictogram_language_cafe,
+  'family-cafe': m.pictogram_family_cafe,
+  cooking: m.pictogram_cooking,
+  bazaar: m.pictogram_bazaar,
+  'theme-day': m.pictogram_theme_day,
+  'peace-cafe': m.pictogram_peace_cafe,
+  'story-hour': m.pictogram_story_hour,
+  other: m.pictogram_other,
+};
+
+/** A pictogram's name ("speech bubbles"), for the administrator's choice of one. */
+export const pictogramLabel = (key: string): string =>
+  (pictogramLabels[key as Pictogram] ?? m.pictogram_other)();
+
+export const staffRoleLabel: Record<'staff' | 'admin', Label> = {
+  staff: m.admin_role_staff,
+  admin: m.admin_role_admin,
+};

@@ -42,3 +42,14 @@ export {
 // Staff pages.
 export type StaffPremises = InferResponseType<Api['staff']['venues']['$get'], 200>;
 export type StaffVenue = InferResponseType<Api['staff']['venues'][':id']['$get'], 200>;
+
+// Administration.
+export type AdminMunicipalities = InferResponseType<Api['admin']['municipalities']['$get'], 200>;
+export type AdminMunicipality = InferResponseType<
+  Api['admin']['municipalities'][':id']['$get'],
+  200
+>;
+export type AdminCategory = InferResponseType<
+  Api['admin']['categories']['$get'],
+  200
+>['items'][number];

@@ -2,7 +2,24 @@ import type { LocalizedText } from '@motesplats/domain';
 import type { MunicipalityKey } from './municipalities';
 
 export type AssociationKey =
-  'pmy' | 'mll' | 'redcross' | 'parishes' | 'choir' | 'lovisa' | 'vasa' | 'pargas';
+  | 'pmy'
+  | 'mll'
+  | 'redcross'
+  | 'parishes'
+  | 'choir'
+  | 'lovisa'
+  | 'vasa'
+  | 'pargas'
+  | 'somali'
+  | 'kurdish';
+
+/**
+ * Where a registration stands, when it is not verified: waiting in the staff's queue, or
+ * rejected with the reason its members read. Days count back from the demo's `now`.
+ */
+export type PendingOrRejected =
+  | { state: 'pending'; registeredDaysAgo: number }
+  | { state: 'rejected'; registeredDaysAgo: number; decidedDaysAgo: number; reason: string };
 
 export interface AssociationSeed {
   key: AssociationKey;
@@ -16,6 +33,8 @@ export interface AssociationSeed {
   contactEmail: string;
   /** The association's demo member (fictitious, never shown publicly); `member` unless said. */
   member: { name: string; email: string; locale: string; role?: 'admin' | 'member' };
+  /** Verified long ago unless said otherwise. */
+  verification?: PendingOrRejected;
 }
 
 export const ASSOCIATIONS: AssociationSeed[] = [
@@ -170,5 +189,58 @@ export const ASSOCIATIONS: AssociationSeed[] = [
     website: 'https://pargasbibliotekvanner.example.org',
     contactEmail: 'styrelsen@pargasbibliotekvanner.example.org',
     member: { name: 'Lina Karam', email: 'lina.karam@example.org', locale: 'sv' },
+  },
+  {
+    key: 'somali',
+    municipality: 'borga',
+    name: {
+      so: 'Ururka Dhaqanka Soomaalida ee Porvoo',
+      fi: 'Porvoon somalialainen kulttuuriyhdistys',
+      sv: 'Somaliska kulturföreningen i Borgå',
+      en: 'Somali Cultural Association of Porvoo',
+    },
+    description: {
+      fi: 'Somalialaisten perheiden kohtaamispaikka Porvoossa: läksykerho lapsille, naisten keskusteluryhmä ja somalin kielen kerho. Järjestämme myös tietoiltoja suomalaisesta koulusta ja työelämästä.',
+      sv: 'En mötesplats för somaliska familjer i Borgå: läxklubb för barn, samtalsgrupp för kvinnor och en klubb i somaliska. Vi ordnar också informationskvällar om den finländska skolan och arbetslivet.',
+      so: 'Meel ay ku kulmaan qoysaska Soomaalida ee Porvoo: naadi casharrada guriga ee carruurta, koox wadahadal oo haweenka ah iyo naadiga afka Soomaaliga.',
+      en: 'A meeting place for Somali families in Porvoo: a homework club for children, a women’s discussion group and a Somali language club. We also hold information evenings on Finnish school and working life.',
+    },
+    languages: ['so', 'fi', 'sv', 'en', 'ar'],
+    businessId: '3227316-9',
+    website: 'https://somaliporvoo.example.org',
+    contactEmail: 'guddiga@somaliporvoo.example.org',
+    member: {
+      name: 'Abdirahman Warsame',
+      email: 'abdirahman.warsame@example.org',
+      locale: 'fi',
+      role: 'admin',
+    },
+    verification: { state: 'pending', registeredDaysAgo: 5 },
+  },
+  {
+    key: 'kurdish',
+    municipality: 'borga',
+    name: {
+      sv: 'Kurdiska kulturföreningen i Borgå',
+      fi: 'Porvoon kurdilainen kulttuuriyhdistys',
+      en: 'Kurdish Cultural Association of Porvoo',
+    },
+    description: {
+      sv: 'Vi firar newroz, har musik- och dansgrupper och stöder kurdiska familjer som flyttat till Borgåregionen.',
+      fi: 'Juhlimme newrozia, järjestämme musiikki- ja tanssiryhmiä ja tuemme Porvoon seudulle muuttaneita kurdiperheitä.',
+      en: 'We celebrate Newroz, run music and dance groups and support Kurdish families who have moved to the Porvoo region.',
+    },
+    languages: ['fi', 'sv', 'en', 'fa', 'ar'],
+    businessId: '3254961-2',
+    website: 'https://kurdiporvoo.example.org',
+    contactEmail: 'styrelsen@kurdiporvoo.example.org',
+    member: { name: 'Rojda Amedi', email: 'rojda.amedi@example.org', locale: 'sv', role: 'admin' },
+    verification: {
+      state: 'rejected',
+      registeredDaysAgo: 21,
+      decidedDaysAgo: 14,
+      reason:
+        'Utdraget ur föreningsregistret och stadgarna saknas. Skicka dem till oss, så behandlar vi ansökan på nytt. – Yhdistysrekisteriote ja säännöt puuttuvat. Lähetä ne meille, niin käsittelemme hakemuksen uudelleen.',
+    },
   },
 ];

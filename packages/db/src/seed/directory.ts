@@ -149,37 +149,74 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
   for (const a of ASSOCIATIONS) {
     const id = randomUUID();
     const memberUserId = randomUUID();
-    const { key, municipality, member, ...fields } = a;
+    const { key, municipality, member, verification, ...fields } = a;
     const { id: municipalityId, staffUserId } = need(
       dir.municipality.get(municipality),
       municipality,
     );
-    const verifiedAt = daysBefore(window.now, 100);
-    rows.associations.push({
-      id,
-      municipalityId,
-      ...fields,
-      verification: 'verified',
-      verifiedAt,
-      createdAt: since,
-    });
     const { role: memberRole = 'member', ...person } = member;
-    rows.users.push(demoUser(memberUserId, person, since));
+    if (verification) {
+      // A registration of the last weeks: waiting in the queue, or rejected with a reason.
+      const registeredAt = daysBefore(window.now, verification.registeredDaysAgo);
+      const rejected = verification.state === 'rejected' ? verification : null;
+      const decidedAt = rejected ? daysBefore(window.now, rejected.decidedDaysAgo) : registeredAt;
+      rows.associations.push({
+        id,
+        municipalityId,
+        ...fields,
+        verification: verification.state,
+        rejectionReason: rejected?.reason ?? null,
+        createdBy: memberUserId,
+        createdAt: registeredAt,
+        updatedAt: decidedAt,
+      });
+      rows.users.push(demoUser(memberUserId, person, registeredAt));
+      rows.auditLog.push({
+        municipalityId,
+        actorUserId: memberUserId,
+        action: 'association.register',
+        entity: 'association',
+        entityId: id,
+        data: { businessId: a.businessId },
+        at: registeredAt,
+      });
+      if (rejected)
+        rows.auditLog.push({
+          municipalityId,
+          actorUserId: staffUserId,
+          action: 'association.reject',
+          entity: 'association',
+          entityId: id,
+          data: { reason: rejected.reason },
+          at: decidedAt,
+        });
+    } else {
+      const verifiedAt = daysBefore(window.now, 100);
+      rows.associations.push({
+        id,
+        municipalityId,
+        ...fields,
+        verification: 'verified',
+        verifiedAt,
+        createdAt: since,
+      });
+      rows.users.push(demoUser(memberUserId, person, since));
+      rows.auditLog.push({
+        municipalityId,
+        actorUserId: staffUserId,
+        action: 'association.verify',
+        entity: 'association',
+        entityId: id,
+        data: { businessId: a.businessId },
+        at: verifiedAt,
+      });
+    }
     rows.associationMembers.push({
       associationId: id,
       userId: memberUserId,
       municipalityId,
       role: memberRole,
-      createdAt: since,
-    });
-    rows.auditLog.push({
-      municipalityId,
-      actorUserId: staffUserId,
-      action: 'association.verify',
-      entity: 'association',
-      entityId: id,
-      data: { businessId: a.businessId },
-      at: verifiedAt,
+      createdAt: verification ? daysBefore(window.now, verification.registeredDaysAgo) : since,
     });
     dir.association.set(key, { id, municipalityId, memberUserId });
   }

@@ -74,16 +74,16 @@ describe('seedDemo', () => {
       venues: 12,
       spaces: 14,
       venuePhotos: 6,
-      users: 14,
+      users: 16,
       staffRoles: 4,
-      associations: 8,
-      associationMembers: 8,
+      associations: 10,
+      associationMembers: 10,
       demoAccounts: 8,
       events: 14,
       eventOccurrences: 142,
       bookings: 499,
       attendance: 38,
-      auditLog: 49,
+      auditLog: 52,
     });
     const db = await tableCounts();
     expect(db.event_occurrences).toBe(result.counts.eventOccurrences);
@@ -148,7 +148,52 @@ describe('seedDemo', () => {
     const [none] = await query<{ n: number }>(
       `select count(*)::int as n from users u where not exists (select 1 from accounts a where a.user_id = u.id)`,
     );
-    expect(none?.n).toBe(6);
+    expect(none?.n).toBe(8);
+  });
+
+  it('leaves one registration in Borgå waiting for staff and one rejected with its reason', async () => {
+    const rows = await query<{
+      en: string;
+      verification: string;
+      reason: string | null;
+      verified_at: string | null;
+      slug: string;
+      admin: string;
+      actions: string;
+    }>(`
+      select a.name->>'en' as en, a.verification, a.rejection_reason as reason,
+             a.verified_at, m.slug,
+             (select u.email from association_members am join users u on u.id = am.user_id
+               where am.association_id = a.id and am.role = 'admin') as admin,
+             (select string_agg(l.action, ',' order by l.at) from audit_log l
+               where l.entity_id = a.id::text) as actions
+      from associations a join municipalities m on m.id = a.municipality_id
+      where a.verification <> 'verified' order by a.verification`);
+    expect(rows).toEqual([
+      {
+        en: 'Somali Cultural Association of Porvoo',
+        verification: 'pending',
+        reason: null,
+        verified_at: null,
+        slug: 'borga',
+        admin: 'abdirahman.warsame@example.org',
+        actions: 'association.register',
+      },
+      {
+        en: 'Kurdish Cultural Association of Porvoo',
+        verification: 'rejected',
+        reason: expect.stringContaining('Utdraget ur föreningsregistret'),
+        verified_at: null,
+        slug: 'borga',
+        admin: 'rojda.amedi@example.org',
+        actions: 'association.register,association.reject',
+      },
+    ]);
+    // Neither has events or bookings (it could not book nor publish).
+    const [used] = await query<{ n: number }>(`
+      select count(*)::int as n from events e join associations a on a.id = e.association_id
+      where a.verification <> 'verified'`);
+    expect(used?.n).toBe(0);
   });
 
   it('gives every demo association a business ID with a right check digit', () => {

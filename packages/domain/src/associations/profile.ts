@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONTENT_LANGUAGES } from '../locales';
 import { localizedInput } from '../premises/venue-input';
 import { ASSOCIATION_DESCRIPTION_MAX, ASSOCIATION_NAME_MAX } from './limits';
-export { ASSOCIATION_DESCRIPTION_MAX, ASSOCIATION_NAME_MAX };
+export * from './limits';
 import { isValidBusinessId, normalizeBusinessId } from './business-id';
 
 /** Texts in content languages (venue-input's rules); at least one language must be given. */

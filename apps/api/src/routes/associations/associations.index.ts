@@ -15,7 +15,10 @@ import {
 import { registerAssociation } from '../../services/associations/register-association';
 import { listAssociationsForStaff } from '../../services/associations/staff-queue';
 import { updateAssociation } from '../../services/associations/update-association';
+import { removeLogo } from '../../services/associations/remove-logo';
+import { setLogo } from '../../services/associations/set-logo';
 import { createRouter } from '../shared/router';
+import { imageUploadLimit } from '../shared/upload-limit';
 import {
   AssociationPage,
   AssociationPrivate,
@@ -31,13 +34,19 @@ import {
   listAssociationsRoute,
   listMembersRoute,
   registerAssociationRoute,
+  removeLogoRoute,
   removeMemberRoute,
+  setLogoRoute,
   staffAssociationsRoute,
   updateAssociationRoute,
 } from './associations.routes';
 import { z } from '@hono/zod-openapi';
 
-export const associationsRouter = createRouter()
+const router = createRouter();
+// A logo over the limit is refused before its body is read.
+router.put('/associations/:id/logo', imageUploadLimit());
+
+export const associationsRouter = router
   .openapi(listAssociationsRoute, async (c) =>
     respond(
       c,
@@ -123,4 +132,14 @@ export const associationsRouter = createRouter()
       z.object({ associationId: z.uuid(), role: z.enum(['admin', 'member']) }),
       await acceptInvitation({ ctx: c.var.ctx, input: c.req.valid('json') }),
     ),
-  );
+  )
+  .openapi(setLogoRoute, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    const input = { ...c.req.valid('param'), ...c.req.valid('query'), body: c.req.valid('form') };
+    return respond(c, AssociationPrivate, await setLogo({ ctx: c.var.ctx, input }));
+  })
+  .openapi(removeLogoRoute, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    const input = { ...c.req.valid('param'), ...c.req.valid('query') };
+    return respond(c, AssociationPrivate, await removeLogo({ ctx: c.var.ctx, input }));
+  });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CONTENT_LANGUAGES } from '@motesplats/domain';
+import { CONTENT_LANGUAGES, PHOTO_MAX_BYTES } from '@motesplats/domain';
 import { RegisterAssociationInput } from '../../services/associations/register-association';
 import { DecisionInput } from '../../services/associations/decide-association';
 import { InviteInput } from '../../services/associations/members';
@@ -41,6 +41,7 @@ export const AssociationPrivate = AssociationPublic.extend({
   texts: z.object({
     name: z.partialRecord(z.string(), z.string()),
     description: z.partialRecord(z.string(), z.string()),
+    logoAlt: z.partialRecord(z.string(), z.string()),
   }),
   businessId: z.string().nullable(),
   contactEmail: z.string().nullable(),
@@ -243,5 +244,50 @@ export const acceptInvitationRoute = createRoute({
     400: problems[400],
     ...signedIn,
     404: problem('No such open invitation for this address'),
+  },
+});
+
+export const LogoForm = z.object({
+  file: z.any().openapi({
+    type: 'string',
+    format: 'binary',
+    description: 'JPEG, PNG, WebP, GIF, AVIF or plain SVG (rasterized)',
+  }),
+  alt: z
+    .string()
+    .openapi({ description: 'Alt text per language as JSON, e.g. {"sv":"…","fi":"…"}' }),
+});
+
+export const setLogoRoute = createRoute({
+  method: 'put',
+  path: '/associations/{id}/logo',
+  tags: ['Associations'],
+  summary: `Upload the association’s logo (at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB) with alt text; replaces the previous one`,
+  request: {
+    params: IdParams,
+    query: z.object({ lang: Lang }),
+    body: { content: { 'multipart/form-data': { schema: LogoForm } }, required: true },
+  },
+  responses: {
+    200: json(AssociationPrivate, 'The association with its new logo'),
+    400: problem(
+      'Not an image (`not_an_image`), an SVG with scripts (`unsafe_svg`), an empty file, or alt text missing',
+    ),
+    ...signedIn,
+    404: problems[404],
+    413: problem('The upload is larger than the limit (`file_too_large`)'),
+  },
+});
+
+export const removeLogoRoute = createRoute({
+  method: 'delete',
+  path: '/associations/{id}/logo',
+  tags: ['Associations'],
+  summary: 'Remove the association’s logo and its stored files',
+  request: { params: IdParams, query: z.object({ lang: Lang }) },
+  responses: {
+    200: json(AssociationPrivate, 'The association without a logo'),
+    ...signedIn,
+    404: problems[404],
   },
 });

@@ -78,6 +78,10 @@ export const Problem = z
       .string()
       .optional()
       .openapi({ description: 'Stable reason, e.g. `invalid_credentials`' }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .openapi({ description: 'Values the reason is said with, e.g. `{"events": 3}`' }),
     errors: z
       .array(
         z.object({

@@ -1,6 +1,3 @@
-import { PHOTO_MAX_BYTES } from '@motesplats/domain';
-import { bodyLimit } from 'hono/body-limit';
-import { problemFromDomain, problemResponse } from '../../http/problem';
 import { respond, respondWith } from '../../http/respond';
 import { createBuilding } from '../../services/venues-admin/create-building';
 import { createVenue } from '../../services/venues-admin/create-venue';
@@ -12,6 +9,7 @@ import { addSpace, updateSpace } from '../../services/venues-admin/spaces';
 import { updateBuilding } from '../../services/venues-admin/update-building';
 import { updateVenue } from '../../services/venues-admin/update-venue';
 import { createRouter } from '../shared/router';
+import { imageUploadLimit } from '../shared/upload-limit';
 import {
   Changed,
   Created,
@@ -41,28 +39,7 @@ staffVenuesRouter.use('/staff/*', async (c, next) => {
   for (const [k, v] of Object.entries(privateAnswer)) c.header(k, v);
 });
 // A multipart body over the limit is refused before it is read (the form's other fields are small).
-staffVenuesRouter.post(
-  '/staff/venues/:id/photos',
-  bodyLimit({
-    maxSize: PHOTO_MAX_BYTES + 64 * 1024,
-    onError: (c) =>
-      problemResponse(c, {
-        ...problemFromDomain({
-          kind: 'invalid',
-          issues: [
-            {
-              path: 'file',
-              code: 'file_too_large',
-              params: { maximum: PHOTO_MAX_BYTES },
-              message: 'the file is too large',
-            },
-          ],
-        }),
-        status: 413,
-        title: 'Upload too large',
-      }),
-  }),
-);
+staffVenuesRouter.post('/staff/venues/:id/photos', imageUploadLimit());
 
 export const staffVenuesRoutes = staffVenuesRouter
   .openapi(listStaffVenuesRoute, async (c) =>

@@ -18,7 +18,7 @@ export const publicAssociation = (t: Localizer, a: Association, m: Municipality)
 /** What its members and the municipality's staff see besides: contacts and the verification. */
 export const privateAssociation = (t: Localizer, a: Association, m: Municipality) => ({
   ...publicAssociation(t, a, m),
-  texts: { name: a.name, description: a.description },
+  texts: { name: a.name, description: a.description, logoAlt: a.logoAlt },
   businessId: a.businessId,
   contactEmail: a.contactEmail,
   contactPhone: a.contactPhone,

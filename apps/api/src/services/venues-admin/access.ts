@@ -38,22 +38,4 @@ export async function ownBuilding(ctx: ServiceCtx, id: string) {
   return building;
 }
 
-/** The fields whose values differ, with before and after (secrets only named). */
-export function changesOf<T extends Record<string, unknown>>(
-  before: T,
-  after: Partial<T>,
-  secret: readonly string[] = [],
-) {
-  const changed: string[] = [];
-  const was: Record<string, unknown> = {};
-  const now: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
-    if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
-    changed.push(key);
-    if (secret.includes(key)) continue;
-    was[key] = before[key];
-    now[key] = value;
-  }
-  return { changed, before: was, after: now };
-}
+export { changesOf } from '../shared/changes';

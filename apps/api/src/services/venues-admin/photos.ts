@@ -10,25 +10,12 @@ import { and, count, eq, inArray, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { mediaIdOf, mediaUrl, renderPhoto, renditionId } from '../../media/images';
 import { audit, inTransaction, type ServiceCtx } from '../context';
+import { ImageUploadInput } from '../shared/image-upload';
 import { ownVenue, requireStaff } from './access';
 import { staffVenueView } from './get-venue';
 
 /** The multipart form: the file, and its alt text per language as JSON (`{"sv": "…"}`). */
-export const AddPhotoInput = z.object({
-  file: z.instanceof(Blob, { message: 'must be a file' }),
-  alt: z
-    .string()
-    .max(8000)
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON: {"sv": "…"}' });
-        return z.NEVER;
-      }
-    })
-    .pipe(photoAltInput),
-});
+export const AddPhotoInput = ImageUploadInput;
 
 /**
  * Adds a photo to a venue: checked, rendered as WebP at the stored widths without metadata

@@ -35,6 +35,8 @@ export interface Problem {
   status: number;
   detail?: string;
   code?: string;
+  /** Values the code is said with (a 409's `{ events: 3 }`). */
+  params?: Record<string, string | number | boolean>;
   retryAfterSeconds?: number;
   errors?: Issue[];
 }
@@ -498,3 +500,119 @@ export const removeMember = (fetch: Fetch, origin: string, id: string, userId: s
 
 export const acceptInvitation = (fetch: Fetch, origin: string, token: string) =>
   result(client(fetch, origin).api.invitations.accept.$post({ json: { token } }));
+
+/** Uploads the association's logo with its alt text (JSON per language); replaces the old one. */
+export const setAssociationLogo = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  form: { file: File; alt: string },
+) =>
+  result(
+    client(fetch, origin).api.associations[':id'].logo.$put({
+      param: { id },
+      query: { lang },
+      form,
+    }),
+  );
+
+export const removeAssociationLogo = (fetch: Fetch, origin: string, id: string, lang: Locale) =>
+  result(
+    client(fetch, origin).api.associations[':id'].logo.$delete({ param: { id }, query: { lang } }),
+  );
+
+// Administration of the installation (OpenAPI tag "Administration").
+
+type AdminApi = ReturnType<typeof client>['api']['admin'];
+export type MunicipalityInput = Parameters<AdminApi['municipalities']['$post']>[0]['json'];
+export type MunicipalityPatch = Parameters<AdminApi['municipalities'][':id']['$patch']>[0]['json'];
+export type CategoryInput = Parameters<AdminApi['categories']['$post']>[0]['json'];
+export type CategoryPatch = Parameters<AdminApi['categories'][':slug']['$patch']>[0]['json'];
+export type StaffRoleKind = 'staff' | 'admin';
+
+export const listAdminMunicipalities = (fetch: Fetch, origin: string, lang: Locale) =>
+  result(client(fetch, origin).api.admin.municipalities.$get({ query: { lang } }));
+
+export const getAdminMunicipality = async (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+) => {
+  mustBeUuid(id);
+  return result(
+    client(fetch, origin).api.admin.municipalities[':id'].$get({ param: { id }, query: { lang } }),
+  );
+};
+
+export const createMunicipality = (fetch: Fetch, origin: string, json: MunicipalityInput) =>
+  result(client(fetch, origin).api.admin.municipalities.$post({ json }));
+
+export const updateMunicipality = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: MunicipalityPatch,
+) =>
+  result(
+    client(fetch, origin).api.admin.municipalities[':id'].$patch({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
+
+export const grantStaffRole = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: { email: string; role: StaffRoleKind },
+) =>
+  result(
+    client(fetch, origin).api.admin.municipalities[':id']['staff-roles'].$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
+
+export const revokeStaffRole = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  userId: string,
+  role: StaffRoleKind,
+) =>
+  result(
+    client(fetch, origin).api.admin.municipalities[':id']['staff-roles'][':userId'][
+      ':role'
+    ].$delete({ param: { id, userId, role }, query: { lang } }),
+  );
+
+export const listAdminCategories = (fetch: Fetch, origin: string, lang: Locale) =>
+  result(client(fetch, origin).api.admin.categories.$get({ query: { lang } }));
+
+export const createCategory = (fetch: Fetch, origin: string, lang: Locale, json: CategoryInput) =>
+  result(client(fetch, origin).api.admin.categories.$post({ query: { lang }, json }));
+
+export const updateCategory = (
+  fetch: Fetch,
+  origin: string,
+  slug: string,
+  lang: Locale,
+  json: CategoryPatch,
+) =>
+  result(
+    client(fetch, origin).api.admin.categories[':slug'].$patch({
+      param: { slug },
+      query: { lang },
+      json,
+    }),
+  );
+
+export const deleteCategory = (fetch: Fetch, origin: string, slug: string) =>
+  result(client(fetch, origin).api.admin.categories[':slug'].$delete({ param: { slug } }));

@@ -49,7 +49,7 @@ export function errorsOf(problem: Problem): FormErrors {
   if (!problem.errors?.length) {
     const params = problem.retryAfterSeconds
       ? { minutes: Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)) }
-      : undefined;
+      : problem.params;
     errors.form = {
       code: problem.code ?? `status_${problem.status}`,
       ...(params ? { params } : {}),

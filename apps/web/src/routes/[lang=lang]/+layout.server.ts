@@ -1,4 +1,10 @@
 import type { LayoutServerLoad } from './$types';
 
-/** Whether the header offers "Sign in" or "My account" (the session itself stays on the server). */
-export const load: LayoutServerLoad = ({ locals }) => ({ signedIn: locals.session !== null });
+/**
+ * Whether the header offers "Sign in" or "My account", and the administration to
+ * administrators (the session itself stays on the server).
+ */
+export const load: LayoutServerLoad = ({ locals }) => ({
+  signedIn: locals.session !== null,
+  administrator: locals.session?.roles.administrator === true,
+});
