@@ -37,6 +37,11 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/associations/{id}/members/{userId}',
       '/api/auth/callback/oidc',
       '/api/auth/verify-email',
+      '/api/bookings',
+      '/api/bookings/{id}',
+      '/api/bookings/{id}/cancel',
+      '/api/bookings/{id}/decision',
+      '/api/bookings/{id}/withdraw',
       '/api/categories',
       '/api/events/{id}',
       '/api/health',
@@ -50,6 +55,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/sessions',
       '/api/staff/associations',
       '/api/staff/audit',
+      '/api/staff/bookings',
       '/api/staff/buildings',
       '/api/staff/buildings/{id}',
       '/api/staff/venues',
@@ -72,6 +78,15 @@ describe(`the API describes itself (${ENGINE})`, () => {
     expect(doc.components.schemas.Problem).toBeDefined();
     // The session contract of issue 6: sign in, who am I, sign out.
     expect(Object.keys(doc.paths['/api/session']).sort()).toEqual(['delete', 'get', 'post']);
+    expect(Object.keys(doc.paths['/api/bookings'].post.responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '422',
+    ]);
     expect(Object.keys(doc.paths['/api/session'].post.responses).sort()).toEqual([
       '200',
       '400',
