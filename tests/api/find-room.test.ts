@@ -58,6 +58,12 @@ describe(`finding a room (${ENGINE})`, () => {
         Salen: ['Hela salen', 'Norra halvan', 'Södra halvan'],
       });
       const body = await json(await app.request(`/api/venues?municipality=${p.slug}&${TUESDAY}`));
+      const salen = body.items.find((v: Json) => v.id === p.hallVenueId);
+      expect(salen.freeSpaces.map((s: Json) => s.parentId)).toEqual([
+        null,
+        p.spaces.hall,
+        p.spaces.hall,
+      ]);
       expect(body.freeAt).toEqual({
         kind: 'once',
         date: '2026-12-15',
@@ -348,6 +354,17 @@ describe(`finding a room (${ENGINE})`, () => {
       expect(body.spaces).toHaveLength(1);
       expect(pairs(body.spaces[0].busy)).toEqual(['08:00–10:30']);
       expect(body.spaces[0].free).toEqual([]);
+    });
+
+    it('free time starts no earlier than now: a booking cannot lie in the past', async () => {
+      const p = await place({ bufferMinutes: 0 });
+      // TEST_NOW is 2026-11-24T10:00Z, 12:00 local.
+      const today = await busy(p.otherVenueId, 'from=2026-11-24&to=2026-11-25');
+      expect(pairs(today.spaces[0].free)).toEqual(['10:00–20:00', '06:00–20:00']);
+      expect(today.spaces[0].free[0].start).toBe('2026-11-24T10:00:00.000Z');
+      const past = await busy(p.otherVenueId, 'from=2026-11-16&to=2026-11-22');
+      expect(past.spaces[0].free).toEqual([]);
+      expect(past.open).toHaveLength(7);
     });
 
     it('names the spaces in the language asked for, with a fallback', async () => {

@@ -113,7 +113,7 @@ export const VenueSummary = z
 
 export const VenueListItem = VenueSummary.extend({
   freeSpaces: z
-    .array(z.object({ id: z.uuid(), name: Localized }))
+    .array(z.object({ id: z.uuid(), name: Localized, parentId: z.uuid().nullable() }))
     .optional()
     .openapi({
       description:
@@ -148,12 +148,9 @@ export const BookingRules = z
       .number()
       .int()
       .openapi({ description: 'How long before its start a booking must be requested' }),
-    bufferMinutes: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Kept free after every booking; a booking claims [start, end + buffer)',
-      }),
+    bufferMinutes: z.number().int().openapi({
+      description: 'Kept free after every booking; a booking claims [start, end + buffer)',
+    }),
     cancellationDeadlineHours: z.number().int(),
     maxOpenRequests: z
       .number()
@@ -205,7 +202,7 @@ export const VenueBusy = z
           }),
           free: z.array(IntervalJson).openapi({
             description:
-              'Where a new booking of this space may lie (open, not taken, room for its own buffer); empty when the venue is not bookable',
+              'Where a new booking of this space may lie (open, not taken, room for its own buffer), from now on; empty when the venue is not bookable',
           }),
         }),
       )

@@ -18,7 +18,7 @@ export const MAX_BUSY_DAYS = 62;
  * Free/busy of a venue: when it is open and when it is held (pending or approved bookings,
  * buffers included), for the venue as a whole (`busy`, all spaces merged) and per space
  * (`spaces`: a divisible hall's whole and each part, each with its taken time and the time
- * where a new booking of it may lie). Only instants: never who booked or why (DESIGN.md
+ * where a new booking of it may lie, from now on). Only instants: never who booked or why (DESIGN.md
  * invariant 4).
  */
 export async function getVenueBusy({
@@ -38,6 +38,11 @@ export async function getVenueBusy({
   const loaded = (await venueCalendars(ctx, [{ venue, zone }], [range])).get(venue.id);
   const calendar = loaded!.calendar;
   const t = localizer(input.lang, municipality.languages);
+  // A new booking cannot lie in the past: free time starts at the earliest now.
+  const ahead: Interval = {
+    start: new Date(Math.max(range.start.getTime(), ctx.now.getTime())),
+    end: range.end,
+  };
   const toJson = (i: Interval) => ({ start: i.start.toISOString(), end: i.end.toISOString() });
   return {
     venueId: venue.id,
@@ -53,7 +58,7 @@ export async function getVenueBusy({
       parentId: s.parentId,
       name: t.must(s.name),
       busy: spaceBusyIntervals(calendar, s.id, range).map(toJson),
-      free: spaceFreeIntervals(calendar, s.id, range).map(toJson),
+      free: (ahead.start < ahead.end ? spaceFreeIntervals(calendar, s.id, ahead) : []).map(toJson),
     })),
   };
 }

@@ -67,7 +67,7 @@ export async function listVenues({ ctx, input }: { ctx: ServiceCtx; input: ListV
   let rows: Row[];
   let total: number;
   let free = new Map<string, string[]>();
-  let names = new Map<string, LocalizedText>();
+  let names = new Map<string, { name: LocalizedText; parentId: string | null }>();
   if (slot) {
     // Free time is range algebra in code: every candidate is judged, then the page is cut.
     const candidates = await select();
@@ -109,7 +109,8 @@ export async function listVenues({ ctx, input }: { ctx: ServiceCtx; input: ListV
     if (!slot) return summary;
     const freeSpaces = (free.get(r.venue.id) ?? []).map((id) => ({
       id,
-      name: t.must(names.get(id)),
+      name: t.must(names.get(id)?.name),
+      parentId: names.get(id)?.parentId ?? null,
     }));
     return { ...summary, freeSpaces };
   });
@@ -135,14 +136,14 @@ async function freeSpacesOf(ctx: ServiceCtx, candidates: Row[], slot: FreeAtSlot
     [...slotsByZone.values()].flat(),
   );
   const free = new Map<string, string[]>();
-  const names = new Map<string, LocalizedText>();
+  const names = new Map<string, { name: LocalizedText; parentId: string | null }>();
   for (const { venue, municipality } of candidates) {
     const loaded = calendars.get(venue.id);
     if (!loaded) continue;
     const spaces = freeSpacesFor(loaded.calendar, slotsByZone.get(municipality.timeZone) ?? []);
     if (spaces.length === 0) continue;
     free.set(venue.id, spaces);
-    for (const s of loaded.spaces) names.set(s.id, s.name);
+    for (const s of loaded.spaces) names.set(s.id, { name: s.name, parentId: s.parentId });
   }
   return { free, names };
 }
