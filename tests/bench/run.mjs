@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 const BENCHES = {
   startup: ['node', ['tests/bench/startup.mjs']],
   signin: ['npx', ['tsx', 'tests/bench/signin.ts']],
+  booking: ['npx', ['tsx', 'tests/bench/booking.ts']],
 };
 const name = process.argv[2] ?? 'startup';
 const bench = BENCHES[name];

@@ -26,6 +26,7 @@ import { sessionRouter } from './routes/session/session.index';
 import { associationsRouter } from './routes/associations/associations.index';
 import { privacyRouter } from './routes/privacy/privacy.index';
 import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
+import { bookingsRouter } from './routes/bookings/bookings.index';
 import { mediaRouter } from './routes/media/media.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
@@ -51,7 +52,8 @@ const apiRoutes = () =>
     .route('/', sessionRouter)
     .route('/', associationsRouter)
     .route('/', privacyRouter)
-    .route('/', staffVenuesRoutes);
+    .route('/', staffVenuesRoutes)
+    .route('/', bookingsRouter);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root

@@ -21,10 +21,21 @@ export interface Issue {
   message: string;
 }
 
+/** A date of a booking request that runs into time another booking holds. */
+export interface ClashingDate extends Interval {
+  /** Its local date in the venue's zone. */
+  date: string;
+  /** The held time it runs into (never who holds it). */
+  taken: Interval;
+  /** Up to three nearest free slots of the same length at that venue. */
+  suggestions: Interval[];
+}
+
 export type DomainError =
   | { kind: 'not_found'; entity: string; id: string }
   | { kind: 'invalid'; issues: Issue[] }
-  | { kind: 'clash'; clash: Interval; freeSlots: Interval[] }
+  /** Some asked-for dates are held by others; `free` are the dates that could be booked. */
+  | { kind: 'clash'; clashes: ClashingDate[]; free: (Interval & { date: string })[] }
   | { kind: 'rule_violation'; violations: Issue[] }
   | { kind: 'forbidden'; reason: string }
   /** No session, or it expired: sign in first. */
@@ -32,7 +43,12 @@ export type DomainError =
   /** Too many attempts from this client or for this account. */
   | { kind: 'throttled'; retryAfterSeconds: number }
   /** The request is valid but clashes with the state of things (e.g. already a member). */
-  | { kind: 'conflict'; code: string; message: string };
+  | {
+      kind: 'conflict';
+      code: string;
+      message: string;
+      params?: Record<string, string | number | boolean>;
+    };
 
 export type Result<T, E extends DomainError = DomainError> =
   { ok: true; value: T } | { ok: false; error: E };

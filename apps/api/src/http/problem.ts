@@ -1,4 +1,4 @@
-import { DomainFailure, type DomainError, type Issue } from '@motesplats/domain';
+import { DomainFailure, type DomainError, type Interval, type Issue } from '@motesplats/domain';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
@@ -35,24 +35,33 @@ export function problemFromDomain(error: DomainError): Problem {
         detail: error.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
         errors: error.issues,
       };
-    case 'clash':
+    case 'clash': {
+      const slot = (s: Interval) => ({ start: s.start.toISOString(), end: s.end.toISOString() });
       return {
         type: `${TYPE_BASE}booking-clash`,
         title: 'The time is already booked',
         status: 409,
-        detail: 'Another booking holds this space at that time.',
-        clash: { start: error.clash.start.toISOString(), end: error.clash.end.toISOString() },
-        freeSlots: error.freeSlots.map((s) => ({
-          start: s.start.toISOString(),
-          end: s.end.toISOString(),
+        detail: `Another booking holds the room on ${error.clashes.map((c) => c.date).join(', ')}.`,
+        code: 'clash',
+        clashes: error.clashes.map((c) => ({
+          date: c.date,
+          ...slot(c),
+          taken: slot(c.taken),
+          suggestions: c.suggestions.map(slot),
         })),
+        /** The nearest free slots for the first clashing date. */
+        suggestions: (error.clashes[0]?.suggestions ?? []).map(slot),
+        free: error.free.map((d) => ({ date: d.date, ...slot(d) })),
       };
+    }
     case 'rule_violation':
       return {
         type: `${TYPE_BASE}booking-rule`,
         title: 'The booking breaks a rule of the venue',
         status: 422,
         detail: error.violations.map((i) => i.message).join('; '),
+        code: 'rule_violation',
+        issues: error.violations,
         errors: error.violations,
       };
     case 'forbidden':
@@ -87,6 +96,7 @@ export function problemFromDomain(error: DomainError): Problem {
         status: 409,
         detail: error.message,
         code: error.code,
+        ...(error.params ? { params: error.params } : {}),
       };
   }
 }

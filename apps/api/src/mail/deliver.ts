@@ -97,6 +97,7 @@ export async function claimDue(
       subject: mailOutbox.subject,
       text: mailOutbox.text,
       html: mailOutbox.html,
+      attachments: mailOutbox.attachments,
       attempts: mailOutbox.attempts,
     });
 }

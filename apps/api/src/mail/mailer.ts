@@ -1,10 +1,12 @@
-import type { Db, Tx } from '@motesplats/db';
+import type { Db, MailAttachment, Tx } from '@motesplats/db';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** Small text files, e.g. a booking's .ics (text/calendar; method=…). */
+  attachments?: MailAttachment[];
   municipalityId?: string | null;
   /**
    * When the mail is written: pass the service's `ctx.now`. It is due from then, so tests

@@ -9,6 +9,7 @@ export const outboxMailer: Mailer = {
       subject: mail.subject,
       text: mail.text,
       html: mail.html ?? null,
+      attachments: mail.attachments ?? [],
       municipalityId: mail.municipalityId ?? null,
       ...(mail.at ? { createdAt: mail.at, nextAttemptAt: mail.at } : {}),
     });

@@ -55,6 +55,15 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.attachments.length
+            ? {
+                attachments: message.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              }
+            : {}),
           // Stable per outbox row, so a message can be traced from the server's log to its row.
           messageId: `<${message.id}@${domain}>`,
           // RFC 3834: no out-of-office replies to automatic mail.

@@ -1,3 +1,5 @@
+import type { MailAttachment } from '@motesplats/db';
+
 /** One outbox row on its way out. */
 export interface OutboxMessage {
   id: string;
@@ -5,6 +7,7 @@ export interface OutboxMessage {
   subject: string;
   text: string;
   html: string | null;
+  attachments: MailAttachment[];
 }
 
 /**

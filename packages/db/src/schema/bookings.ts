@@ -1,5 +1,7 @@
 import {
+  boolean,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -27,8 +29,55 @@ export const bookingStatus = pgEnum('booking_status', [
 export const HOLDING_STATUSES = ['pending', 'approved'] as const;
 
 /**
- * An association's claim on a space of a venue for a time range. A weekly series is one
- * row per occurrence sharing series_id.
+ * What was asked for (DESIGN.md "booking request"): one slot, or a weekly rule with its end
+ * date and exceptions, with the purpose, the attendance and the terms accepted. Its bookings
+ * (one row per date) hold the room and carry each date's decision, so a series is decided
+ * as a whole or date by date, and the open-request limit counts requests, not weeks.
+ * City use (staff booking for the city itself) has no association.
+ */
+export const bookingRequests = pgTable(
+  'booking_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityId: municipalityId(),
+    venueId: uuid('venue_id')
+      .notNull()
+      .references(() => venues.id),
+    spaceId: uuid('space_id').notNull(),
+    associationId: uuid('association_id').references(() => associations.id),
+    /** Booked by staff for the city's own use: kept out of association-use figures. */
+    cityUse: boolean('city_use').notNull().default(false),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The first date's slot; later dates keep its local start time and its length. */
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    /** RFC 5545 RRULE of a series (FREQ=WEEKLY…;UNTIL=date); null for a single slot. */
+    rrule: text('rrule'),
+    /** Local dates ('yyyy-MM-dd') the member left out of the series. */
+    exceptDates: date('except_dates', { mode: 'string' }).array().notNull().default([]),
+    purpose: text('purpose').notNull(),
+    expectedAttendance: integer('expected_attendance'),
+    /** Whether the association will publish a public event for it. */
+    publicEvent: boolean('public_event').notNull().default(false),
+    termsAcceptedAt: instant('terms_accepted_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('booking_requests_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'booking_requests_owner_check',
+      sql`(${t.cityUse} and ${t.associationId} is null) or (not ${t.cityUse} and ${t.associationId} is not null)`,
+    ),
+    foreignKey({ columns: [t.spaceId, t.venueId], foreignColumns: [spaces.id, spaces.venueId] }),
+    index('booking_requests_venue_idx').on(t.venueId, t.createdAt),
+    index('booking_requests_association_idx').on(t.associationId),
+  ],
+);
+
+/**
+ * One date of a booking request: a claim on a space of a venue for a time range, with its
+ * own status and decision. City-use bookings have no association.
  */
 export const bookings = pgTable(
   'bookings',
@@ -39,11 +88,11 @@ export const bookings = pgTable(
       .notNull()
       .references(() => venues.id),
     spaceId: uuid('space_id').notNull(),
-    associationId: uuid('association_id')
-      .notNull()
-      .references(() => associations.id),
+    associationId: uuid('association_id').references(() => associations.id),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
-    seriesId: uuid('series_id'),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => bookingRequests.id, { onDelete: 'cascade' }),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     status: bookingStatus('status').notNull().default('pending'),
@@ -60,7 +109,7 @@ export const bookings = pgTable(
     foreignKey({ columns: [t.spaceId, t.venueId], foreignColumns: [spaces.id, spaces.venueId] }),
     index('bookings_venue_time_idx').on(t.venueId, t.startsAt),
     index('bookings_association_idx').on(t.associationId),
-    index('bookings_series_idx').on(t.seriesId),
+    index('bookings_request_idx').on(t.requestId),
   ],
 );
 

@@ -24,6 +24,13 @@ export const auditLog = pgTable(
 );
 
 /** Mail written in the transaction that causes it; a worker sends it (DESIGN.md "Running"). */
+/** A small text attachment kept with its mail in the outbox. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
@@ -33,6 +40,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Files sent with the mail, e.g. a booking's .ics: [{ filename, contentType, content }]. */
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     /** When the worker may try (again): now for new mail, later after a failure (back-off). */

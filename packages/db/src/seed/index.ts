@@ -86,6 +86,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     await insertAll(tx, s.staffRoles, base.staffRoles);
     await insertAll(tx, s.associations, base.associations);
     await insertAll(tx, s.associationMembers, base.associationMembers);
+    await insertAll(tx, s.bookingRequests, plan.bookingRequests);
     await insertAll(tx, s.bookings, plan.bookings);
     await insertAll(tx, s.events, plan.events);
     await insertAll(tx, s.eventOccurrences, plan.eventOccurrences);

@@ -17,6 +17,7 @@ type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 export interface ScheduleRows {
   events: Row<typeof s.events>[];
   eventOccurrences: Row<typeof s.eventOccurrences>[];
+  bookingRequests: Row<typeof s.bookingRequests>[];
   bookings: Row<typeof s.bookings>[];
   attendance: Row<typeof s.attendance>[];
   auditLog: Row<typeof s.auditLog>[];
@@ -63,6 +64,7 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
   const rows: ScheduleRows = {
     events: [],
     eventOccurrences: [],
+    bookingRequests: [],
     bookings: [],
     attendance: [],
     auditLog: [],
@@ -85,15 +87,20 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     );
     const spaceId = spaceOf(venue, event.space);
     const eventId = randomUUID();
-    const seriesId = randomUUID();
+    const requestId = randomUUID();
+    const skippedDates: string[] = [];
     const title = event.title.sv ?? event.title.fi ?? Object.values(event.title)[0] ?? event.key;
     let cancelled = event.cancelAfterDays === undefined;
     let placed = 0;
 
     for (const { start, end } of eventSlots(event, window)) {
-      if (venue.blackouts.has(localIsoDate(start))) continue;
       const held: Interval = { start: minutesBefore(start, event.setupMinutes), end };
+      if (venue.blackouts.has(localIsoDate(start))) {
+        skippedDates.push(localIsoDate(start));
+        continue;
+      }
       if (!planner.place(venue.id, spaceId, held)) {
+        skippedDates.push(localIsoDate(start));
         rows.skippedOccurrences++;
         continue;
       }
@@ -109,7 +116,7 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
         spaceId,
         associationId: association.id,
         requestedBy: association.memberUserId,
-        seriesId,
+        requestId,
         startsAt: held.start,
         endsAt: held.end,
         status: cancelNow ? 'cancelled' : 'approved',
@@ -150,6 +157,13 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     }
 
     const { schedule, ...fields } = event;
+    const request = requestOf(requestId, rows.bookings, skippedDates, {
+      rrule: 'rrule' in schedule ? schedule.rrule : null,
+      publicEvent: true,
+      requestedAt: requested,
+      decidedAt: decided,
+    });
+    if (request) rows.bookingRequests.push(request);
     rows.events.push({
       id: eventId,
       municipalityId: venue.municipalityId,
@@ -174,7 +188,8 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       createdAt: requested,
       updatedAt: decided,
     });
-    rows.auditLog.push(approval(venue, staff.staffUserId, seriesId, rows.bookings, decided));
+    if (request)
+      rows.auditLog.push(approval(venue, staff.staffUserId, requestId, rows.bookings, decided));
   }
 
   const days = localDays(window.start, window.end).map((day, i) => ({
@@ -202,17 +217,23 @@ function placeTemplate(
     'municipality',
   );
   const spaceId = spaceOf(venue, t.space);
-  const seriesId = randomUUID();
+  const requestId = randomUUID();
+  const skippedDates: string[] = [];
   const requested = t.pending ? daysBefore(now, 2) : daysBefore(now, 40);
   const decided = t.pending ? null : daysBefore(now, 38);
   const firstPending = window.today.plus({ weeks: t.pending?.fromWeek ?? 0 });
 
   for (const { day, iso, week } of days) {
-    if (day.weekday !== t.weekday || venue.blackouts.has(iso)) continue;
+    if (day.weekday !== t.weekday) continue;
     if (week % (t.every ?? 1) !== (t.offset ?? 0)) continue;
     if (t.pending && day < firstPending) continue;
     const slot = { start: at(day, t.starts).toJSDate(), end: at(day, t.ends).toJSDate() };
+    if (venue.blackouts.has(iso)) {
+      skippedDates.push(iso);
+      continue;
+    }
     if (!planner.place(venue.id, spaceId, slot)) {
+      skippedDates.push(iso);
       rows.skippedBookings++;
       continue;
     }
@@ -223,7 +244,7 @@ function placeTemplate(
       spaceId,
       associationId: association.id,
       requestedBy: association.memberUserId,
-      seriesId,
+      requestId,
       startsAt: slot.start,
       endsAt: slot.end,
       status: t.pending ? 'pending' : 'approved',
@@ -235,26 +256,74 @@ function placeTemplate(
       updatedAt: decided ?? requested,
     });
   }
-  if (decided)
-    rows.auditLog.push(approval(venue, staff.staffUserId, seriesId, rows.bookings, decided));
+  const weekday = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'][t.weekday - 1];
+  const every = t.every && t.every > 1 ? `;INTERVAL=${t.every}` : '';
+  const request = requestOf(requestId, rows.bookings, skippedDates, {
+    rrule: `FREQ=WEEKLY${every};BYDAY=${weekday}`,
+    publicEvent: false,
+    requestedAt: requested,
+    decidedAt: decided,
+  });
+  if (request) rows.bookingRequests.push(request);
+  if (decided && request)
+    rows.auditLog.push(approval(venue, staff.staffUserId, requestId, rows.bookings, decided));
 }
 
-/** One audit row per approved series, naming its first booking (ids set by then). */
+/**
+ * The request behind a seeded series: its first booking's slot, the rule ended at its last
+ * date, and the dates of the rule it left out (blackouts, taken slots) as exceptions.
+ * Undefined when no date of the series could be placed.
+ */
+function requestOf(
+  requestId: string,
+  bookings: ScheduleRows['bookings'],
+  skippedDates: readonly string[],
+  o: { rrule: string | null; publicEvent: boolean; requestedAt: Date; decidedAt: Date | null },
+): Row<typeof s.bookingRequests> | undefined {
+  const own = bookings.filter((b) => b.requestId === requestId);
+  const first = own[0];
+  const last = own[own.length - 1];
+  if (!first || !last) return undefined;
+  const until = localIsoDate(last.startsAt as Date).replaceAll('-', '');
+  const series = own.length > 1 && o.rrule !== null;
+  const firstDate = localIsoDate(first.startsAt as Date);
+  const lastDate = localIsoDate(last.startsAt as Date);
+  return {
+    id: requestId,
+    municipalityId: first.municipalityId,
+    venueId: first.venueId,
+    spaceId: first.spaceId,
+    associationId: first.associationId,
+    requestedBy: first.requestedBy,
+    startsAt: first.startsAt,
+    endsAt: first.endsAt,
+    rrule: series ? `${o.rrule};UNTIL=${until}` : null,
+    exceptDates: series ? skippedDates.filter((d) => d > firstDate && d < lastDate) : [],
+    purpose: first.purpose,
+    expectedAttendance: first.expectedAttendance,
+    publicEvent: o.publicEvent,
+    termsAcceptedAt: o.requestedAt,
+    createdAt: o.requestedAt,
+    updatedAt: o.decidedAt ?? o.requestedAt,
+  };
+}
+
+/** One audit row per approved request (the whole series decided at once). */
 function approval(
   venue: PlacedVenue,
   actorUserId: string,
-  seriesId: string,
+  requestId: string,
   bookings: ScheduleRows['bookings'],
   at: Date,
 ): Row<typeof s.auditLog> {
-  const series = bookings.filter((b) => b.seriesId === seriesId);
+  const series = bookings.filter((b) => b.requestId === requestId);
   return {
     municipalityId: venue.municipalityId,
     actorUserId,
     action: 'booking.approve',
-    entity: 'booking',
-    entityId: series[0]?.id ?? seriesId,
-    data: { seriesId, bookings: series.length, venueId: venue.id },
+    entity: 'booking_request',
+    entityId: requestId,
+    data: { bookings: series.length, venueId: venue.id },
     at,
   };
 }

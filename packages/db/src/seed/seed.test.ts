@@ -28,6 +28,7 @@ const TABLES = [
   'accounts',
   'events',
   'event_occurrences',
+  'booking_requests',
   'bookings',
   'booking_claims',
   'attendance',
@@ -324,6 +325,22 @@ describe('the demo plan (no database)', () => {
           `${venue.seed.key} ${b.purpose}`,
         ).toBe(true);
       }
+    }
+  });
+
+  it('gives every booking a request whose rule, ended at its last date, yields its dates', () => {
+    const { bookings, bookingRequests } = plan(NOW);
+    const requests = new Map(bookingRequests.map((r) => [r.id, r]));
+    expect(new Set(bookings.map((b) => b.requestId)).size).toBe(bookingRequests.length);
+    for (const [id, request] of requests) {
+      const own = bookings.filter((b) => b.requestId === id);
+      expect(request.startsAt).toEqual(own[0]!.startsAt);
+      if (own.length === 1) continue;
+      expect(request.rrule).toMatch(/^FREQ=(WEEKLY|MONTHLY);.*UNTIL=\d{8}$/);
+      const last = local(own[own.length - 1]!.startsAt).toFormat('yyyyMMdd');
+      expect(request.rrule!.endsWith(`UNTIL=${last}`)).toBe(true);
+      const booked = new Set(own.map((b) => local(b.startsAt).toISODate()));
+      for (const d of request.exceptDates ?? []) expect(booked.has(d)).toBe(false);
     }
   });
 });

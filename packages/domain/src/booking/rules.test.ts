@@ -53,10 +53,12 @@ describe('checkBookingRules', () => {
       {
         path: 'endsAt',
         code: 'too_short',
+        params: { minimum: 60, actual: 30 },
         message: 'A booking must last at least 60 minutes; this one lasts 30 minutes.',
       },
     ]);
     const long = check('2026-03-31T09:00', '2026-03-31T14:00');
+    expect(long[0]?.params).toEqual({ maximum: 240, actual: 300 });
     expect(long[0]?.message).toBe(
       'A booking may last at most 240 minutes; this one lasts 300 minutes.',
     );
@@ -68,6 +70,7 @@ describe('checkBookingRules', () => {
       {
         path: 'startsAt',
         code: 'too_soon',
+        params: { minimum: 48, actual: 26 },
         message:
           'Bookings must be requested at least 48 hours before they start; this one starts in 26 hours.',
       },
@@ -82,6 +85,7 @@ describe('checkBookingRules', () => {
       {
         path: 'startsAt',
         code: 'too_far_ahead',
+        params: { maximum: 90, until: '2026-06-18' },
         message:
           'Bookings can be made at most 90 days ahead, that is until 2026-06-18 10:00 (Europe/Helsinki).',
       },
@@ -89,7 +93,10 @@ describe('checkBookingRules', () => {
   });
 
   it('outside opening hours, including a booking that runs past closing', () => {
-    expect(codes(check('2026-03-31T21:00', '2026-03-31T23:00'))).toEqual(['outside_opening_hours']);
+    expect(check('2026-03-31T21:00', '2026-03-31T23:00')[0]?.params).toEqual({
+      start: '2026-03-31 21:00',
+      end: '2026-03-31 23:00',
+    });
     expect(codes(check('2026-03-31T07:00', '2026-03-31T09:30'))).toEqual(['outside_opening_hours']);
     expect(check('2026-03-31T21:00', '2026-03-31T23:00', { openingHours: null })).toEqual([]);
   });
@@ -97,12 +104,18 @@ describe('checkBookingRules', () => {
   it('a blackout date, and the open-request quota', () => {
     const closed = check('2026-04-03T12:00', '2026-04-03T14:00');
     expect(closed).toEqual([
-      { path: 'startsAt', code: 'blackout_date', message: 'The venue is closed on 2026-04-03.' },
+      {
+        path: 'startsAt',
+        code: 'blackout_date',
+        params: { dates: '2026-04-03' },
+        message: 'The venue is closed on 2026-04-03.',
+      },
     ]);
     expect(check('2026-03-31T18:00', '2026-03-31T20:00', { openRequests: 3 })).toEqual([
       {
         path: 'openRequests',
         code: 'too_many_open_requests',
+        params: { maximum: 3, current: 3 },
         message: 'An association may have at most 3 open requests at this venue; it already has 3.',
       },
     ]);

@@ -80,6 +80,7 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     issues.push({
       path: 'endsAt',
       code: 'too_short',
+      params: { minimum: rules.minDurationMinutes, actual: minutes },
       message: `A booking must last at least ${plural(rules.minDurationMinutes, 'minute')}; this one lasts ${plural(minutes, 'minute')}.`,
     });
   }
@@ -87,17 +88,24 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     issues.push({
       path: 'endsAt',
       code: 'too_long',
+      params: { maximum: rules.maxDurationMinutes, actual: minutes },
       message: `A booking may last at most ${plural(rules.maxDurationMinutes, 'minute')}; this one lasts ${plural(minutes, 'minute')}.`,
     });
   }
 
   if (start < now.getTime()) {
-    issues.push({ path: 'startsAt', code: 'in_past', message: 'The booking starts in the past.' });
+    issues.push({
+      path: 'startsAt',
+      code: 'in_past',
+      params: { start: fmtLocal(interval.start, zone) },
+      message: 'The booking starts in the past.',
+    });
   } else if (start < now.getTime() + rules.leadTimeHours * HOUR) {
     const hoursAhead = Math.floor((start - now.getTime()) / HOUR);
     issues.push({
       path: 'startsAt',
       code: 'too_soon',
+      params: { minimum: rules.leadTimeHours, actual: hoursAhead },
       message: `Bookings must be requested at least ${plural(rules.leadTimeHours, 'hour')} before they start; this one starts in ${plural(hoursAhead, 'hour')}.`,
     });
   }
@@ -107,6 +115,7 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     issues.push({
       path: 'startsAt',
       code: 'too_far_ahead',
+      params: { maximum: rules.horizonDays, until: horizon.toFormat('yyyy-MM-dd') },
       message: `Bookings can be made at most ${plural(rules.horizonDays, 'day')} ahead, that is until ${horizon.toFormat('yyyy-MM-dd HH:mm')} (${zone}).`,
     });
   }
@@ -119,6 +128,7 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     issues.push({
       path: 'startsAt',
       code: 'blackout_date',
+      params: { dates: [...closedDays].sort().join(', ') },
       message: `The venue is closed on ${[...closedDays].sort().join(', ')}.`,
     });
   }
@@ -131,6 +141,7 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
       issues.push({
         path: 'startsAt',
         code: 'outside_opening_hours',
+        params: { start: fmtLocal(interval.start, zone), end: fmtLocal(interval.end, zone) },
         message: `The venue is not open for the whole of ${fmtLocal(interval.start, zone)}–${fmtLocal(interval.end, zone)} (${zone}).`,
       });
     }
@@ -140,6 +151,7 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     issues.push({
       path: 'openRequests',
       code: 'too_many_open_requests',
+      params: { maximum: rules.maxOpenRequests, current: input.openRequests },
       message: `An association may have at most ${plural(rules.maxOpenRequests, 'open request')} at this venue; it already has ${input.openRequests}.`,
     });
   }

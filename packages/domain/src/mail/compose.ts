@@ -62,6 +62,8 @@ function renderText(texts: LocaleTexts, body: MailBody): string {
           .join('\n');
       case 'action':
         return `${b.label}:\n${b.url}`;
+      case 'list':
+        return b.items.map((item) => `- ${item}`).join('\n');
     }
   };
   return [
@@ -97,7 +99,9 @@ function renderHtml(texts: LocaleTexts, body: MailBody, subject: string, lang: M
       case 'p':
         return `<p style="${pStyle}">${lines(b.text)}</p>`;
       case 'quote':
-        return `<blockquote style="margin:0 0 16px;padding:8px 16px;border-inline-start:4px solid #d6d3d1;background:${COLOR.page}">${lines(b.text)}</blockquote>`;
+        // Someone else's words may be in another script than the mail (a Swedish reason in an
+        // Arabic mail): their own first letter sets their direction.
+        return `<blockquote dir="auto" style="margin:0 0 16px;padding:8px 16px;border-inline-start:4px solid #d6d3d1;background:${COLOR.page}">${lines(b.text)}</blockquote>`;
       case 'action': {
         const href = escapeHtml(b.url);
         return [
@@ -106,6 +110,12 @@ function renderHtml(texts: LocaleTexts, body: MailBody, subject: string, lang: M
           `<a href="${href}" dir="ltr" style="color:${COLOR.link};word-break:break-all">${href}</a></p>`,
         ].join('\n');
       }
+      case 'list':
+        return [
+          '<ul style="margin:0 0 16px;padding-inline-start:24px">',
+          ...b.items.map((item) => `<li>${lines(item)}</li>`),
+          '</ul>',
+        ].join('\n');
     }
   };
   return `<!doctype html>

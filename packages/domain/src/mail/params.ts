@@ -1,3 +1,4 @@
+import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
 /** A value shown on one line (a name, an address): whitespace runs, newlines included, become one space. */
@@ -6,6 +7,38 @@ const line = z.string().transform((s) => s.replace(/\s+/g, ' ').trim());
 const paragraph = z.string().transform((s) => s.replace(/\r\n?/g, '\n').trim());
 /** Links in mail are absolute http(s) URLs built by the API; anything else is a bug, not a mail. */
 const link = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname });
+/** Free text that may be absent: null, or blank after trimming, is no text. */
+const optionalParagraph = z
+  .string()
+  .nullable()
+  .transform((s) => (s === null ? null : s.replace(/\r\n?/g, '\n').trim() || null));
+/** A reason the reader must see: blank is a bug in the caller. */
+const reason = paragraph.pipe(z.string().min(1));
+/**
+ * An IANA zone by name, e.g. the municipality's Europe/Helsinki: dates are written in it.
+ * Offsets such as '+02:00' (valid for Intl) are refused: they know no daylight saving time.
+ */
+const zone = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'not an IANA time zone name')
+  .refine((s) => IANAZone.isValidZone(s), 'not an IANA time zone');
+/** An ISO 8601 instant with Z or an offset, e.g. 2026-12-15T15:30:00.000Z. */
+const instant = z.iso.datetime({ offset: true });
+const millis = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+/**
+ * The booked time ranges a mail is about, at least one; the texts list them in time order
+ * (then by end), whatever order the caller had them in.
+ */
+const slots = z
+  .array(
+    z
+      .object({ start: instant, end: instant })
+      .refine((s) => millis(s.end) > millis(s.start), 'end must be after start'),
+  )
+  .min(1)
+  .transform((list) =>
+    [...list].sort((a, b) => millis(a.start) - millis(b.start) || millis(a.end) - millis(b.end)),
+  );
 
 /**
  * The mail the system sends and the parameters of each. Parameters are user data (names,
@@ -30,6 +63,46 @@ export const mailParamSchemas = {
   association_verified: z.object({ associationName: line, url: link }),
   /** Staff rejected the association, with the reason the applicant sees. */
   association_rejected: z.object({ associationName: line, reason: paragraph, url: link }),
+  /** To the municipality's staff: an association asks for a venue on these dates; `url` is the staff queue. */
+  booking_requested: z.object({
+    associationName: line,
+    venueName: line,
+    dates: slots,
+    zone,
+    purpose: paragraph,
+    url: link,
+  }),
+  /**
+   * To the association: these dates are approved. `access` (key, door code, staff opens) is
+   * written in this mail only; the booking's .ics travels as an attachment and is mentioned.
+   */
+  booking_approved: z.object({
+    associationName: line,
+    venueName: line,
+    dates: slots,
+    zone,
+    url: link,
+    access: optionalParagraph,
+  }),
+  /** To the association: these dates were not approved, with the staff's reason. */
+  booking_rejected: z.object({
+    associationName: line,
+    venueName: line,
+    dates: slots,
+    zone,
+    reason,
+    url: link,
+  }),
+  /** These dates were cancelled, by the municipality's staff or by the association itself. */
+  booking_cancelled: z.object({
+    associationName: line,
+    venueName: line,
+    dates: slots,
+    zone,
+    reason: optionalParagraph,
+    byStaff: z.boolean(),
+    url: link,
+  }),
 } as const;
 
 export type MailTemplate = keyof typeof mailParamSchemas;

@@ -1,3 +1,4 @@
+import { dateBlocks, type SlotWords } from './dates';
 import { action, p, quote, type LocaleTexts } from './types';
 
 /** Latin names and addresses inside Arabic text, isolated so they keep their own direction. */
@@ -15,6 +16,41 @@ const minutes = (n: number) => {
     default:
       return `${n} دقيقة`;
   }
+};
+
+/** 'وموعد آخر', 'و3 مواعيد أخرى', 'و11 موعدًا آخر': the counted noun follows Arabic plural rules. */
+const moreSlots = (n: number) => {
+  switch (plural.select(n)) {
+    case 'one':
+      return 'وموعد آخر';
+    case 'two':
+      return 'وموعدان آخران';
+    case 'few':
+      return `و${n} مواعيد أخرى`;
+    case 'many':
+      return `و${n} موعدًا آخر`;
+    default:
+      return `و${n} موعد آخر`;
+  }
+};
+
+/**
+ * 'الثلاثاء، 15 ديسمبر 2026، من 17:30 إلى 19:30': the date as luxon's 'ar' locale writes it,
+ * the range in words ("from … to …") rather than with a dash, which the bidi algorithm would
+ * reorder. Digits are Latin (CLDR's default for 'ar' too, pinned in dates.ts): they are the
+ * digits of the door codes, addresses and signs the reader meets in Finland, and of the
+ * attached calendar file.
+ */
+const slots: SlotWords = {
+  locale: 'ar',
+  date: (d) =>
+    d.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  time: (d) => d.toFormat('HH:mm'),
+  midnight: 'منتصف الليل',
+  within: (date, from, to) => `${date}، من ${from} إلى ${to}`,
+  across: (fromDate, from, toDate, to) =>
+    `من ${fromDate}، الساعة ${from} إلى ${toDate}، الساعة ${to}`,
+  more: moreSlots,
 };
 
 export const ar: LocaleTexts = {
@@ -100,6 +136,59 @@ export const ar: LocaleTexts = {
         p('يمكنك تصحيح بيانات الجمعية وطلب التحقق مرة أخرى:'),
         action('فتح صفحة الجمعية', url),
         p('إذا كانت لديك أسئلة، يُرجى التواصل مع البلدية.'),
+      ],
+    }),
+    booking_requested: ({ associationName, venueName, dates, zone, purpose, url }) => ({
+      subject: `طلب حجز جديد من ${iso(associationName)} لـ${iso(venueName)}`,
+      blocks: [
+        p(`تطلب ${iso(associationName)} حجز ${iso(venueName)} في المواعيد التالية:`),
+        ...dateBlocks(dates, zone, slots),
+        p('الغرض من الحجز:'),
+        quote(purpose),
+        p('ينتظر الطلب قرارًا في Mötesplats.'),
+        action('الانتقال إلى طلبات الحجز', url),
+      ],
+    }),
+    booking_approved: ({ associationName, venueName, dates, zone, url, access }) => ({
+      subject: `تمت الموافقة على حجز ${iso(venueName)}`,
+      blocks: [
+        p(
+          `وافق موظفو البلدية على حجز ${iso(venueName)} لصالح ${iso(associationName)}. المواعيد المعتمدة:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        ...(access ? [p('طريقة الدخول إلى المكان:'), quote(access)] : []),
+        p(
+          `المواعيد موجودة أيضًا في ملف التقويم المرفق (${iso('.ics')}). افتحه لإضافتها إلى تقويمك.`,
+        ),
+        p('إذا لم تعد بحاجة إلى أحد المواعيد، يُرجى إلغاؤه مبكرًا ليتمكن غيرك من استخدام المكان.'),
+        action('فتح الحجز', url),
+      ],
+    }),
+    booking_rejected: ({ associationName, venueName, dates, zone, reason, url }) => ({
+      subject: `تعذّرت الموافقة على حجز ${iso(venueName)}`,
+      blocks: [
+        p(
+          `راجع موظفو البلدية طلب ${iso(associationName)} لحجز ${iso(venueName)}، ولم يتمكنوا من الموافقة على المواعيد التالية:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        p('السبب:'),
+        quote(reason),
+        p('يمكنك طلب مواعيد أخرى في Mötesplats. إذا كانت لديك أسئلة، يُرجى التواصل مع البلدية.'),
+        action('فتح الحجز', url),
+      ],
+    }),
+    booking_cancelled: ({ associationName, venueName, dates, zone, reason, byStaff, url }) => ({
+      subject: `أُلغي حجز ${iso(venueName)}`,
+      blocks: [
+        p(
+          byStaff
+            ? `ألغى موظفو البلدية حجز ${iso(venueName)} لصالح ${iso(associationName)}. المواعيد الملغاة:`
+            : `ألغت ${iso(associationName)} حجزها لـ${iso(venueName)}. المواعيد الملغاة:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        ...(reason ? [p('السبب:'), quote(reason)] : []),
+        ...(byStaff ? [p('إذا كانت لديك أسئلة، يُرجى التواصل مع البلدية.')] : []),
+        action('فتح الحجز', url),
       ],
     }),
   },

@@ -1,6 +1,18 @@
+import { dateBlocks, type SlotWords } from './dates';
 import { action, p, quote, type LocaleTexts } from './types';
 
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+
+/** 'Tuesday 15 December 2026, 17:30–19:30': British order and the 24-hour clock used in Finland. */
+const slots: SlotWords = {
+  locale: 'en-GB',
+  date: (d) => d.toFormat('cccc d MMMM yyyy'),
+  time: (d) => d.toFormat('HH:mm'),
+  midnight: '24:00',
+  within: (date, from, to) => `${date}, ${from}–${to}`,
+  across: (fromDate, from, toDate, to) => `${fromDate}, ${from} – ${toDate}, ${to}`,
+  more: (n) => (n === 1 ? 'and 1 more date' : `and ${n} more dates`),
+};
 
 export const en: LocaleTexts = {
   greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
@@ -89,6 +101,63 @@ export const en: LocaleTexts = {
         p("You can correct the association's details and ask for verification again:"),
         action("Open the association's page", url),
         p('If you have questions, please contact the municipality.'),
+      ],
+    }),
+    booking_requested: ({ associationName, venueName, dates, zone, purpose, url }) => ({
+      subject: `New booking request: ${associationName} would like to book ${venueName}`,
+      blocks: [
+        p(`${associationName} would like to book ${venueName} on these dates:`),
+        ...dateBlocks(dates, zone, slots),
+        p('Purpose:'),
+        quote(purpose),
+        p('The request is waiting for a decision on Mötesplats.'),
+        action('Go to the booking requests', url),
+      ],
+    }),
+    booking_approved: ({ associationName, venueName, dates, zone, url, access }) => ({
+      subject: `The booking of ${venueName} has been approved`,
+      blocks: [
+        p(
+          `The municipality's staff have approved the booking of ${venueName} for ${associationName}. Approved dates:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        ...(access ? [p('How to get in:'), quote(access)] : []),
+        p(
+          'The dates are also in the attached calendar file (.ics): open it to add them to your calendar.',
+        ),
+        p(
+          'If you no longer need a date, please cancel it in good time so that others can use the premises.',
+        ),
+        action('Open the booking', url),
+      ],
+    }),
+    booking_rejected: ({ associationName, venueName, dates, zone, reason, url }) => ({
+      subject: `The booking of ${venueName} could not be approved`,
+      blocks: [
+        p(
+          `The municipality's staff have reviewed the request from ${associationName} to book ${venueName} and could not approve these dates:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        p('Their reason:'),
+        quote(reason),
+        p(
+          'You can ask for other dates on Mötesplats. If you have questions, please contact the municipality.',
+        ),
+        action('Open the booking', url),
+      ],
+    }),
+    booking_cancelled: ({ associationName, venueName, dates, zone, reason, byStaff, url }) => ({
+      subject: `The booking of ${venueName} has been cancelled`,
+      blocks: [
+        p(
+          byStaff
+            ? `The municipality's staff have cancelled the booking of ${venueName} for ${associationName}. Cancelled dates:`
+            : `${associationName} has cancelled its booking of ${venueName}. Cancelled dates:`,
+        ),
+        ...dateBlocks(dates, zone, slots),
+        ...(reason ? [p('Reason:'), quote(reason)] : []),
+        ...(byStaff ? [p('If you have questions, please contact the municipality.')] : []),
+        action('Open the booking', url),
       ],
     }),
   },

@@ -1,4 +1,16 @@
+import { dateBlocks, type SlotWords } from './dates';
 import { action, p, quote, type LocaleTexts } from './types';
+
+/** 'tiistai 15. joulukuuta 2026 klo 17.30–19.30' (Kielitoimisto: klo 9.00, no leading zero). */
+const ajat: SlotWords = {
+  locale: 'fi',
+  date: (d) => d.toFormat('cccc d. MMMM yyyy'),
+  time: (d) => d.toFormat('H.mm'),
+  midnight: '24.00',
+  within: (date, from, to) => `${date} klo ${from}–${to}`,
+  across: (fromDate, from, toDate, to) => `${fromDate} klo ${from} – ${toDate} klo ${to}`,
+  more: (n) => (n === 1 ? 'ja 1 muu aika' : `ja ${n} muuta aikaa`),
+};
 
 /**
  * Finnish. Names that cannot be inflected (the service's and an association's) stand in
@@ -95,6 +107,61 @@ export const fi: LocaleTexts = {
         p('Voit korjata yhdistyksen tietoja ja pyytää hyväksyntää uudelleen:'),
         action('Avaa yhdistyksen sivu', url),
         p('Jos sinulla on kysyttävää, ota yhteyttä kuntaan.'),
+      ],
+    }),
+    booking_requested: ({ associationName, venueName, dates, zone, purpose, url }) => ({
+      subject: `Uusi varaushakemus: yhdistys ${associationName}, tila ${venueName}`,
+      blocks: [
+        p(`Yhdistys ${associationName} haluaa varata tilan ${venueName} seuraavina aikoina:`),
+        ...dateBlocks(dates, zone, ajat),
+        p('Käyttötarkoitus:'),
+        quote(purpose),
+        p('Hakemus odottaa käsittelyä Mötesplats-palvelussa.'),
+        action('Siirry varaushakemuksiin', url),
+      ],
+    }),
+    booking_approved: ({ associationName, venueName, dates, zone, url, access }) => ({
+      subject: `Tilan ${venueName} varaus on hyväksytty`,
+      blocks: [
+        p(
+          `Kunnan henkilökunta on hyväksynyt yhdistyksen ${associationName} varauksen tilaan ${venueName}. Hyväksytyt ajat:`,
+        ),
+        ...dateBlocks(dates, zone, ajat),
+        ...(access ? [p('Näin pääsette tilaan:'), quote(access)] : []),
+        p(
+          'Ajat ovat myös liitteenä olevassa kalenteritiedostossa (.ics). Avaamalla tiedoston voit lisätä ajat kalenteriisi.',
+        ),
+        p('Jos jotakin aikaa ei tarvita, peru se hyvissä ajoin, jotta muut voivat käyttää tilaa.'),
+        action('Avaa varaus', url),
+      ],
+    }),
+    booking_rejected: ({ associationName, venueName, dates, zone, reason, url }) => ({
+      subject: `Tilan ${venueName} varausta ei voitu hyväksyä`,
+      blocks: [
+        p(
+          `Kunnan henkilökunta on käsitellyt yhdistyksen ${associationName} varaushakemuksen tilaan ${venueName}, eikä seuraavia aikoja voitu hyväksyä:`,
+        ),
+        ...dateBlocks(dates, zone, ajat),
+        p('Perustelu:'),
+        quote(reason),
+        p(
+          'Voit hakea muita aikoja Mötesplats-palvelussa. Jos sinulla on kysyttävää, ota yhteyttä kuntaan.',
+        ),
+        action('Avaa varaus', url),
+      ],
+    }),
+    booking_cancelled: ({ associationName, venueName, dates, zone, reason, byStaff, url }) => ({
+      subject: `Tilan ${venueName} varaus on peruttu`,
+      blocks: [
+        p(
+          byStaff
+            ? `Kunnan henkilökunta on perunut yhdistyksen ${associationName} varauksen tilaan ${venueName}. Perutut ajat:`
+            : `Yhdistys ${associationName} on perunut varauksensa tilaan ${venueName}. Perutut ajat:`,
+        ),
+        ...dateBlocks(dates, zone, ajat),
+        ...(reason ? [p('Syy:'), quote(reason)] : []),
+        ...(byStaff ? [p('Jos sinulla on kysyttävää, ota yhteyttä kuntaan.')] : []),
+        action('Avaa varaus', url),
       ],
     }),
   },

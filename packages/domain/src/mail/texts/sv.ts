@@ -1,6 +1,18 @@
+import { dateBlocks, type SlotWords } from './dates';
 import { action, p, quote, type LocaleTexts } from './types';
 
 const minuter = (n: number) => (n === 1 ? '1 minut' : `${n} minuter`);
+
+/** 'tisdag 15 december 2026 kl. 17.30–19.30': times with a point, as in Finland's Swedish. */
+const tider: SlotWords = {
+  locale: 'sv',
+  date: (d) => d.toFormat('cccc d MMMM yyyy'),
+  time: (d) => d.toFormat('H.mm'),
+  midnight: '24.00',
+  within: (date, from, to) => `${date} kl. ${from}–${to}`,
+  across: (fromDate, from, toDate, to) => `${fromDate} kl. ${from} – ${toDate} kl. ${to}`,
+  more: (n) => (n === 1 ? 'och 1 tid till' : `och ${n} tider till`),
+};
 
 /** Swedish as written by Finland's municipalities. */
 export const sv: LocaleTexts = {
@@ -93,6 +105,59 @@ export const sv: LocaleTexts = {
         p('Du kan korrigera föreningens uppgifter och ansöka om godkännande på nytt:'),
         action('Öppna föreningens sida', url),
         p('Om du har frågor kan du kontakta kommunen.'),
+      ],
+    }),
+    booking_requested: ({ associationName, venueName, dates, zone, purpose, url }) => ({
+      subject: `Ny bokningsansökan: ${associationName} vill boka ${venueName}`,
+      blocks: [
+        p(`${associationName} ansöker om att få boka ${venueName} följande tider:`),
+        ...dateBlocks(dates, zone, tider),
+        p('Syfte:'),
+        quote(purpose),
+        p('Ansökan väntar på beslut i Mötesplats.'),
+        action('Gå till bokningsansökningarna', url),
+      ],
+    }),
+    booking_approved: ({ associationName, venueName, dates, zone, url, access }) => ({
+      subject: `Bokningen av ${venueName} har godkänts`,
+      blocks: [
+        p(
+          `Kommunens personal har godkänt bokningen av ${venueName} för ${associationName}. Godkända tider:`,
+        ),
+        ...dateBlocks(dates, zone, tider),
+        ...(access ? [p('Så här kommer ni in i lokalen:'), quote(access)] : []),
+        p(
+          'Tiderna finns också i den bifogade kalenderfilen (.ics). Öppna den om du vill lägga in tiderna i din kalender.',
+        ),
+        p('Om en tid inte behövs kan du avboka den i god tid, så att andra kan använda lokalen.'),
+        action('Öppna bokningen', url),
+      ],
+    }),
+    booking_rejected: ({ associationName, venueName, dates, zone, reason, url }) => ({
+      subject: `Bokningen av ${venueName} kunde inte godkännas`,
+      blocks: [
+        p(
+          `Kommunens personal har behandlat ansökan från ${associationName} om att boka ${venueName} och kunde inte godkänna följande tider:`,
+        ),
+        ...dateBlocks(dates, zone, tider),
+        p('Motivering:'),
+        quote(reason),
+        p('Du kan ansöka om andra tider i Mötesplats. Om du har frågor kan du kontakta kommunen.'),
+        action('Öppna bokningen', url),
+      ],
+    }),
+    booking_cancelled: ({ associationName, venueName, dates, zone, reason, byStaff, url }) => ({
+      subject: `Bokningen av ${venueName} har avbokats`,
+      blocks: [
+        p(
+          byStaff
+            ? `Kommunens personal har avbokat bokningen av ${venueName} för ${associationName}. Avbokade tider:`
+            : `${associationName} har avbokat sin bokning av ${venueName}. Avbokade tider:`,
+        ),
+        ...dateBlocks(dates, zone, tider),
+        ...(reason ? [p('Orsak:'), quote(reason)] : []),
+        ...(byStaff ? [p('Om du har frågor kan du kontakta kommunen.')] : []),
+        action('Öppna bokningen', url),
       ],
     }),
   },

@@ -6,7 +6,9 @@ export type Block =
   /** Someone else's words (a staff member's reason), set apart. */
   | { kind: 'quote'; text: string }
   /** A link to act on: a button in HTML, the label and the bare URL in text. */
-  | { kind: 'action'; label: string; url: string };
+  | { kind: 'action'; label: string; url: string }
+  /** Items one per line (a booking's dates): a bulleted list in HTML, "- " lines in text. */
+  | { kind: 'list'; items: string[] };
 
 export interface MailBody {
   subject: string;
@@ -30,3 +32,4 @@ export interface LocaleTexts {
 export const p = (text: string): Block => ({ kind: 'p', text });
 export const quote = (text: string): Block => ({ kind: 'quote', text });
 export const action = (label: string, url: string): Block => ({ kind: 'action', label, url });
+export const list = (items: string[]): Block => ({ kind: 'list', items });
