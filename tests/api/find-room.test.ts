@@ -130,6 +130,19 @@ describe(`finding a room (${ENGINE})`, () => {
     });
   });
 
+  it('a venue without opening hours is open by arrangement, as booking requests read it', async () => {
+    const f = await createHallFixture(t.db, { bufferMinutes: 0 }); // no hours set
+    const slug = (await json(await app.request(`/api/venues/${f.otherVenueId}`))).municipality.slug;
+    const names = async (query: string) =>
+      (
+        await json(await app.request(`/api/venues?lang=sv&municipality=${slug}&${query}`))
+      ).items.map((v: Json) => v.name.text);
+    expect(await names('date=2026-12-15&start=23:00&end=02:00')).toEqual(['Lilla rummet', 'Salen']);
+    await f.book(f.spaces.other, '2026-12-16T00:00Z', '2026-12-16T01:00Z'); // 02–03 local
+    expect(await names('date=2026-12-15&start=23:00&end=02:00')).toEqual(['Lilla rummet', 'Salen']);
+    expect(await names('date=2026-12-15&start=23:00&end=02:30')).toEqual(['Salen']);
+  });
+
   describe('free at a weekday over a period', () => {
     const WEEKLY = 'weekday=2&from=2026-12-01&until=2027-03-31&start=17:30&end=19:30';
 

@@ -281,6 +281,22 @@ describe('freeSpacesFor', () => {
     expect(freeSpacesFor(split, [helRange('2026-12-15T12:00', '2026-12-15T14:00')])).toEqual([]);
   });
 
+  it('a venue without opening hours is open by arrangement: any time but its blackout dates', () => {
+    const byArrangement = hall({ openingHours: null });
+    expect(
+      freeSpacesFor(byArrangement, [helRange('2026-12-15T23:00', '2026-12-16T03:00')]),
+    ).toEqual(['H', 'N', 'S']);
+    expect(
+      freeSpacesFor(byArrangement, [helRange('2026-12-23T22:00', '2026-12-24T01:00')]),
+    ).toEqual([]);
+    const day = helRange('2026-12-15T00:00', '2026-12-16T00:00');
+    expect(localPairs(spaceFreeIntervals(byArrangement, 'S', day))).toEqual([
+      '2026-12-15T00:00+02:00 2026-12-16T00:00+02:00',
+    ]);
+    // An empty week of hours is not "none": it is closed every day.
+    expect(freeSpacesFor(hall({ openingHours: [] }), [slot])).toEqual([]);
+  });
+
   it('is never free on a blackout date, nor when the venue is not bookable', () => {
     expect(freeSpacesFor(hall(), [helRange('2026-12-24T17:30', '2026-12-24T19:30')])).toEqual([]);
     expect(freeSpacesFor(hall({ bookable: false }), [slot])).toEqual([]);

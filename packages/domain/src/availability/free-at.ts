@@ -47,7 +47,11 @@ export interface VenueCalendar {
   /** The municipality's IANA zone. */
   zone: string;
   bookable: boolean;
-  openingHours: WeeklyHours;
+  /**
+   * Weekly hours in the zone; null when the venue has none (open by arrangement, at any
+   * time), as the booking rules read it.
+   */
+  openingHours: WeeklyHours | null;
   /** Local dates 'yyyy-MM-dd' when the venue is closed. */
   blackoutDates: readonly string[];
   bufferMinutes: number;
@@ -269,12 +273,7 @@ export function spaceFreeIntervals(
   range: Interval,
 ): Interval[] {
   if (!calendar.bookable || !calendar.spaces.some((s) => s.id === spaceId)) return [];
-  const open = openingIntervals(
-    calendar.openingHours,
-    calendar.zone,
-    range,
-    calendar.blackoutDates,
-  );
+  const open = openTime(calendar, range);
   // A claim starting just after the range still cuts a free stretch's last buffer-length.
   const reach = { start: range.start, end: new Date(range.end.getTime() + bufferMs(calendar)) };
   return freeIntervals(open, spaceBusyIntervals(calendar, spaceId, reach), calendar.bufferMinutes);
@@ -282,9 +281,21 @@ export function spaceFreeIntervals(
 
 const bufferMs = (calendar: VenueCalendar) => Math.max(0, calendar.bufferMinutes) * MINUTE;
 
+const AROUND_THE_CLOCK: WeeklyHours = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
+  weekday,
+  opens: '00:00',
+  closes: '24:00',
+}));
+
+/** When the venue is open inside `range`: its hours (any time if it has none) minus blackouts. */
+export function openTime(calendar: VenueCalendar, range: Interval): Interval[] {
+  const hours = calendar.openingHours ?? AROUND_THE_CLOCK;
+  return openingIntervals(hours, calendar.zone, range, calendar.blackoutDates);
+}
+
 /** True when the venue is open for the whole of `slot` (no closing, no blackout inside it). */
 export function isOpenFor(calendar: VenueCalendar, slot: Interval): boolean {
-  const open = openingIntervals(calendar.openingHours, calendar.zone, slot, calendar.blackoutDates);
+  const open = openTime(calendar, slot);
   return (
     open.length === 1 &&
     open[0]!.start.getTime() === slot.start.getTime() &&

@@ -85,7 +85,8 @@ export async function venueCalendars(
       calendar: {
         zone,
         bookable: venue.bookable,
-        openingHours: venue.openingHours,
+        // No hours at all: open by arrangement, as the booking rules read it.
+        openingHours: venue.openingHours.length > 0 ? venue.openingHours : null,
         blackoutDates: venue.blackoutDates,
         bufferMinutes: venue.bufferMinutes,
         spaces: mine.map((s) => ({ id: s.id, parentId: s.parentId })),
