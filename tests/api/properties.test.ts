@@ -95,6 +95,11 @@ const numberText = fc.oneof(
   hostileText,
 );
 
+const timeText = fc.oneof(
+  fc.constantFrom('00:00', '17:30', '23:59', '24:00', '24:01', '7:30', '17.30', '25:00', '03:30'),
+  hostileText,
+);
+
 const slugText = fc.oneof(
   fc.constantFrom('borga', 'pargas', 'vasa', 'lovisa', 'language-cafe', 'nowhere', 'BORGA'),
   hostileText,
@@ -261,12 +266,50 @@ describe(`every API route answers 2xx or 4xx problem+json, never 5xx (${ENGINE})
               ),
               hostileText,
             ),
+            equipment: fc.oneof(fc.constantFrom('projector', 'kitchen,wifi', 'PIANO'), hostileText),
+            date: dateText,
+            weekday: fc.oneof(fc.constantFrom('1', '2', '7', '0', '8', '02', 'TU'), hostileText),
+            from: dateText,
+            until: dateText,
+            start: timeText,
+            end: timeText,
             limit: numberText,
             offset: numberText,
           }),
           rawQuery,
         )
         .map((q) => `/api/venues?${q}`),
+    ));
+
+  it('GET /api/venues free at a slot: real dates and times, any period, DST days included', () =>
+    property(
+      fc
+        .record({
+          weekday: fc.constantFrom('1', '2', '3', '4', '5', '6', '7', undefined),
+          from: fc.constantFrom(
+            '2026-03-01',
+            '2026-10-01',
+            '2026-10-25',
+            '2026-11-24',
+            '2026-12-01',
+          ),
+          until: fc.constantFrom(
+            '2026-03-29',
+            '2026-10-25',
+            '2026-12-31',
+            '2027-03-31',
+            '2027-06-01',
+            '2027-09-01',
+          ),
+          start: fc.constantFrom('00:00', '03:30', '08:00', '17:30', '23:59'),
+          end: fc.constantFrom('00:00', '04:00', '19:30', '22:00', '24:00'),
+        })
+        .map(({ weekday, from, until, start, end }) => {
+          const q: Record<string, string> = weekday
+            ? { weekday, from, until, start, end }
+            : { date: from, start, end };
+          return `/api/venues?${new URLSearchParams(q)}`;
+        }),
     ));
 
   it('GET /api/venues/{id}, /api/venues/{id}/busy and /feeds/venues/{id}.ics', () =>

@@ -27,27 +27,27 @@ describe.skipIf(!baseUrl)('venue page', () => {
     await context?.close();
   });
 
-  const caption = () => page.locator('table.week caption').textContent();
+  const caption = () => page.locator('table.availability.week caption').textContent();
 
-  it('shows a week of free/busy time as a table with column and row headers', async () => {
+  it('shows a week of free/busy time per space as a table with column and row headers', async () => {
+    const venue = await (await fetch(new URL(`/api/venues/${venueId}?lang=sv`, baseUrl!))).json();
+    const spaces = venue.spaces.length as number;
     await page.goto(`/sv/venues/${venueId}`);
-    const table = page.locator('table.week');
+    const table = page.locator('table.availability.week');
     expect(await table.count()).toBe(1);
     expect((await caption())?.trim()).toMatch(/\d/);
 
-    const columns = await table.locator('thead th[scope="col"]').allTextContents();
-    expect(columns.map((c) => c.trim())).toEqual([
-      'Dag',
-      expect.any(String),
-      expect.any(String),
-      expect.any(String),
-    ]);
+    const columns = (await table.locator('thead th[scope="col"]').allTextContents()).map((c) =>
+      c.trim(),
+    );
+    // The day, the opening hours, then one column per space (the whole first).
+    expect(columns).toHaveLength(2 + spaces);
+    expect(columns.slice(0, 2)).toEqual(['Dag', 'Öppet']);
     const days = table.locator('tbody tr > th[scope="row"]');
     expect(await days.count()).toBe(7);
     expect(await table.locator('tbody tr').count()).toBe(7);
-    // Each day row has its three cells.
     for (const row of await table.locator('tbody tr').all()) {
-      expect(await row.locator('td').count()).toBe(3);
+      expect(await row.locator('td').count()).toBe(1 + spaces);
     }
   });
 
@@ -71,11 +71,11 @@ describe.skipIf(!baseUrl)('venue page', () => {
       page.keyboard.press('Enter'),
     ]);
     await page.waitForFunction(
-      (old) => document.querySelector('table.week caption')?.textContent !== old,
+      (old) => document.querySelector('table.availability.week caption')?.textContent !== old,
       before,
     );
     expect(await caption()).not.toBe(before);
-    expect(await page.locator('table.week tbody tr').count()).toBe(7);
+    expect(await page.locator('table.availability.week tbody tr').count()).toBe(7);
   });
 
   it('links the venue feed as https and webcal, and the https address answers iCalendar', async () => {

@@ -6,6 +6,7 @@ export * from './time/local';
 export * from './time/query-bound';
 export * from './time/opening-hours';
 export * from './availability/busy';
+export * from './availability/free-at';
 export * from './spaces/claims';
 export * from './recurrence/rule';
 export * from './recurrence/expand';

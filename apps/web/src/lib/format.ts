@@ -92,3 +92,30 @@ export const formatDate = (instant: string, locale: Locale, timeZone = 'Europe/H
     month: 'long',
     year: 'numeric',
   }).format(new Date(instant));
+
+const unit = (value: number, unit: 'minute' | 'hour' | 'day', locale: Locale) =>
+  new Intl.NumberFormat(intlTag(locale), { style: 'unit', unit, unitDisplay: 'long' }).format(
+    value,
+  );
+
+/** A length of time in minutes in words: "30 minuter", "2 tuntia", "1 day". */
+export const formatMinutes = (minutes: number, locale: Locale) =>
+  minutes > 0 && minutes % 1440 === 0
+    ? unit(minutes / 1440, 'day', locale)
+    : minutes > 0 && minutes % 60 === 0
+      ? unit(minutes / 60, 'hour', locale)
+      : unit(minutes, 'minute', locale);
+
+/** Hours in words, as days when whole days: "48 timmar" → "2 dygn". */
+export const formatHours = (hours: number, locale: Locale) => formatMinutes(hours * 60, locale);
+
+/** Days in words: "180 päivää". */
+export const formatDays = (days: number, locale: Locale) => unit(days, 'day', locale);
+
+/** A calendar month (yyyy-MM) as "december 2026". */
+export const formatMonth = (yearMonth: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${yearMonth}-15T12:00:00Z`));

@@ -64,6 +64,23 @@ export function issueText(error: FieldError): string {
       return m.error_max_below_min();
     case 'invalid_date':
       return m.error_invalid_date();
+    case 'date_out_of_range':
+      return m.error_date_out_of_range({
+        minimum: String(params?.minimum ?? ''),
+        maximum: String(params?.maximum ?? ''),
+      });
+    case 'date_or_weekday':
+      return m.error_date_or_weekday();
+    case 'empty_slot':
+      return m.error_empty_slot();
+    case 'until_before_from':
+      return m.error_until_before_from();
+    case 'range_too_long':
+      return m.error_range_too_long({ maximum: num(params, 'maximum') });
+    case 'no_matching_date':
+      return m.error_no_matching_date();
+    case 'filter_failed':
+      return m.filter_failed();
     case 'control_characters':
     case 'malformed_unicode':
       return m.error_text_characters();
@@ -106,6 +123,7 @@ export function issueText(error: FieldError): string {
         ? m.error_number_whole()
         : m.error_field_invalid();
     case 'invalid_value':
+    case 'invalid_weekday':
     case 'invalid':
     case 'custom':
       return m.error_field_invalid();

@@ -1,4 +1,5 @@
 import { spaces, venuePhotos } from '@motesplats/db';
+import { localDateOf } from '@motesplats/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { coordinatesOf } from '../shared/address';
@@ -32,6 +33,19 @@ export async function getVenue({
     openingHours: venue.openingHours,
     timeZone: municipality.timeZone,
     access: venue.accessMethod,
+    rules: {
+      minDurationMinutes: venue.minDurationMinutes,
+      maxDurationMinutes: venue.maxDurationMinutes,
+      horizonDays: venue.horizonDays,
+      leadTimeHours: venue.leadTimeHours,
+      bufferMinutes: venue.bufferMinutes,
+      cancellationDeadlineHours: venue.cancellationDeadlineHours,
+      maxOpenRequests: venue.maxOpenRequests,
+    },
+    // Closed days still ahead (local dates in the municipality's zone), in order.
+    blackoutDates: [...venue.blackoutDates]
+      .filter((d) => d >= today(ctx.now, municipality.timeZone))
+      .sort(),
     termsOfUse: t(venue.termsOfUse),
     coordinates: coordinatesOf(building),
     spaces: spaceRows
@@ -45,3 +59,5 @@ export async function getVenue({
     feed: { path: `/feeds/venues/${venue.id}.ics` },
   };
 }
+
+const today = (now: Date, zone: string) => localDateOf(now, zone).toISODate() as string;

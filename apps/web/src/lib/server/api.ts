@@ -173,18 +173,34 @@ export interface VenueQuery {
   minCapacity?: number | undefined;
   /** All of these are required. */
   accessibility?: readonly string[] | undefined;
+  equipment?: readonly string[] | undefined;
+  /** Free at: a date, or a weekday with from and until; with start and end (local times). */
+  date?: string | undefined;
+  weekday?: string | undefined;
+  from?: string | undefined;
+  until?: string | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
 }
 
+/** The catalogue, or the API's refusal (a "free at" slot that cannot be, typed into the form). */
 export const listVenues = (fetch: Fetch, origin: string, q: VenueQuery) =>
-  body(
+  result(
     client(fetch, origin).api.venues.$get({
       query: {
         lang: q.lang,
         municipality: optional(q.municipality),
         minCapacity: optional(q.minCapacity),
         accessibility: optional(q.accessibility?.join(',')),
+        equipment: optional(q.equipment?.join(',')),
+        date: optional(q.date),
+        weekday: optional(q.weekday),
+        from: optional(q.from),
+        until: optional(q.until),
+        start: optional(q.start),
+        end: optional(q.end),
         limit: optional(q.limit),
         offset: optional(q.offset),
       },
@@ -196,13 +212,13 @@ export const getVenue = async (fetch: Fetch, origin: string, id: string, lang: L
   return body(client(fetch, origin).api.venues[':id'].$get({ param: { id }, query: { lang } }));
 };
 
-/** Free/busy for the local dates `from`..`to` (yyyy-MM-dd, in the venue's zone). */
+/** Free/busy per space for the local dates `from`..`to` (yyyy-MM-dd, in the venue's zone). */
 export const getVenueBusy = (
   fetch: Fetch,
   origin: string,
   id: string,
-  range: { from: string; to: string },
-) => body(client(fetch, origin).api.venues[':id'].busy.$get({ param: { id }, query: range }));
+  query: { from: string; to: string; lang: Locale },
+) => body(client(fetch, origin).api.venues[':id'].busy.$get({ param: { id }, query }));
 
 export const listCategories = (fetch: Fetch, origin: string, lang: Locale) =>
   body(client(fetch, origin).api.categories.$get({ query: { lang } }));

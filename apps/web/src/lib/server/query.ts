@@ -1,6 +1,6 @@
 // Reading filter values from a query string: anything unexpected is ignored, never an error.
 import { CONTENT_LANGUAGES } from '#lib/locale.ts';
-import { ACCESSIBILITY_FEATURES } from '#lib/types.ts';
+import { ACCESSIBILITY_FEATURES, EQUIPMENT } from '#lib/types.ts';
 
 const slug = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -23,6 +23,48 @@ export const positiveIntParam = (search: URLSearchParams, name: string, max: num
 export const accessibilityParam = (search: URLSearchParams): string[] => {
   const values = search.getAll('accessibility').flatMap((v) => v.split(','));
   return ACCESSIBILITY_FEATURES.filter((f) => values.includes(f));
+};
+
+/** `?equipment=projector&equipment=wifi` or `?equipment=projector,wifi`. */
+export const equipmentParam = (search: URLSearchParams): string[] => {
+  const values = search.getAll('equipment').flatMap((v) => v.split(','));
+  return EQUIPMENT.filter((e) => values.includes(e));
+};
+
+/** The "free at" fields of the venue filters, as typed (the API judges them). */
+export interface FreeAtFields {
+  repeat: 'once' | 'weekly';
+  date: string;
+  weekday: string;
+  from: string;
+  until: string;
+  start: string;
+  end: string;
+}
+
+const field = (search: URLSearchParams, name: string) =>
+  (search.get(name) ?? '').trim().slice(0, 40);
+
+export const freeAtParam = (search: URLSearchParams): FreeAtFields => ({
+  repeat: search.get('repeat') === 'weekly' ? 'weekly' : 'once',
+  date: field(search, 'date'),
+  weekday: field(search, 'weekday'),
+  from: field(search, 'from'),
+  until: field(search, 'until'),
+  start: field(search, 'start'),
+  end: field(search, 'end'),
+});
+
+/**
+ * What the API is asked for: a date, or a weekday over a period, as the chosen repeat says
+ * (the other group's fields are ignored); nothing when the chosen fields are all empty.
+ */
+export const freeAtQuery = (f: FreeAtFields) => {
+  const q =
+    f.repeat === 'weekly'
+      ? { weekday: f.weekday, from: f.from, until: f.until, start: f.start, end: f.end }
+      : { date: f.date, start: f.start, end: f.end };
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== ''));
 };
 
 export const PAGE_SIZE = 20;

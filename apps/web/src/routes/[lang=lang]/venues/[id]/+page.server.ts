@@ -1,17 +1,23 @@
+import { DateTime } from 'luxon';
 import { getVenue, getVenueBusy, listOccurrences, orPageError } from '#lib/server/api.ts';
-import { resolveWeek, weekRows } from '#lib/week.ts';
+import { dayRows, resolveMonth, resolveWeek } from '#lib/availability.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const lang = params.lang;
   const venue = await orPageError(getVenue(fetch, url.origin, params.id, lang));
 
-  const week = resolveWeek(url.searchParams.get('week'), venue.timeZone, new Date());
-  const [busy, upcoming] = await Promise.all([
-    // The page is still useful without the week table: show a note instead of failing.
-    getVenueBusy(fetch, url.origin, venue.id, { from: week.monday, to: week.sunday }).catch(
-      () => null,
-    ),
+  const now = new Date();
+  const zone = venue.timeZone;
+  const week = resolveWeek(url.searchParams.get('week'), zone, now);
+  // The month follows the week shown unless one is asked for.
+  const month = resolveMonth(url.searchParams.get('month'), zone, now, week.monday);
+  const busy = (from: string, to: string) =>
+    // The page is still useful without the tables: show a note instead of failing.
+    getVenueBusy(fetch, url.origin, venue.id, { from, to, lang }).catch(() => null);
+  const [weekBusy, monthBusy, upcoming] = await Promise.all([
+    busy(week.monday, week.sunday),
+    busy(month.first, month.last),
     listOccurrences(fetch, url.origin, {
       lang,
       venue: venue.id,
@@ -27,7 +33,12 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   return {
     venue,
     week,
-    rows: busy ? weekRows(week, busy) : null,
+    month,
+    today: DateTime.fromJSDate(now, { zone }).toISODate() ?? '',
+    spaces: (weekBusy ?? monthBusy)?.spaces ?? [],
+    bufferMinutes: venue.rules.bufferMinutes,
+    weekRows: weekBusy ? dayRows(week.monday, week.sunday, weekBusy) : null,
+    monthRows: monthBusy ? dayRows(month.first, month.last, monthBusy) : null,
     upcoming: upcoming?.items ?? [],
     feed: { https, webcal: https.replace(/^https?:/, 'webcal:') },
   };
