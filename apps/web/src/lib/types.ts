@@ -42,3 +42,12 @@ export {
 // Staff pages.
 export type StaffPremises = InferResponseType<Api['staff']['venues']['$get'], 200>;
 export type StaffVenue = InferResponseType<Api['staff']['venues'][':id']['$get'], 200>;
+
+// Booking requests.
+export type BookingRequestView = InferResponseType<Api['bookings'][':id']['$get'], 200>;
+export type BookingDate = BookingRequestView['bookings'][number];
+export type BookingStatus = BookingDate['status'];
+export type BookingQueueItem = InferResponseType<
+  Api['staff']['bookings']['$get'],
+  200
+>['items'][number];
