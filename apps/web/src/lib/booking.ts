@@ -1,8 +1,6 @@
-// Booking requests in the reader's words: the form's fields, statuses and history entries,
-// and the dates of a weekly series. Pure: no I/O, no clock; shared by server and browser.
-import { m } from '#lib/paraglide/messages.js';
+// The booking request form's fields and the dates of a weekly series. Pure: no I/O, no
+// clock, no messages; shared by the server (lib/server/booking-form.ts) and the browser.
 import type { FieldError } from '#lib/server/forms.ts';
-import type { BookingStatus } from '#lib/types.ts';
 
 /** The fields of the booking request form, by their names in the form. */
 export const BOOKING_FIELDS = [
@@ -61,24 +59,3 @@ export function weeklyDates(first: string, until: string): string[] {
   }
   return dates;
 }
-
-/** A request's or a date's status in the reader's language. */
-export const statusLabel: Record<BookingStatus | 'closed', () => string> = {
-  pending: m.booking_status_pending,
-  approved: m.booking_status_approved,
-  rejected: m.booking_status_rejected,
-  withdrawn: m.booking_status_withdrawn,
-  cancelled: m.booking_status_cancelled,
-  closed: m.booking_status_closed,
-};
-
-/** What happened to a request (its audit actions without the `booking.` prefix). */
-const historyLabels: Record<string, () => string> = {
-  request: m.booking_history_request,
-  approve: m.booking_history_approve,
-  reject: m.booking_history_reject,
-  withdraw: m.booking_history_withdraw,
-  cancel: m.booking_history_cancel,
-  city_use: m.booking_history_city_use,
-};
-export const historyLabel = (action: string): string => historyLabels[action]?.() ?? action;

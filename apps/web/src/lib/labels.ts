@@ -1,6 +1,12 @@
 // Enumerations of the API → words in the reader's language.
 import { m } from '#lib/paraglide/messages.js';
-import type { Access, AccessibilityFeature, Audience, Equipment } from '#lib/types.ts';
+import type {
+  Access,
+  AccessibilityFeature,
+  Audience,
+  BookingStatus,
+  Equipment,
+} from '#lib/types.ts';
 
 type Label = () => string;
 
@@ -43,3 +49,24 @@ export const accessLabel: Record<Access, Label> = {
 /** A label for an enumeration value, or the raw value if the API sent one we do not know. */
 export const labelOf = <K extends string>(labels: Record<K, Label>, key: string): string =>
   key in labels ? labels[key as K]() : key;
+
+/** A request's or a date's status in the reader's language. */
+export const bookingStatusLabel: Record<BookingStatus | 'closed', () => string> = {
+  pending: m.booking_status_pending,
+  approved: m.booking_status_approved,
+  rejected: m.booking_status_rejected,
+  withdrawn: m.booking_status_withdrawn,
+  cancelled: m.booking_status_cancelled,
+  closed: m.booking_status_closed,
+};
+
+/** What happened to a request (its audit actions without the `booking.` prefix). */
+const historyLabels: Record<string, () => string> = {
+  request: m.booking_history_request,
+  approve: m.booking_history_approve,
+  reject: m.booking_history_reject,
+  withdraw: m.booking_history_withdraw,
+  cancel: m.booking_history_cancel,
+  city_use: m.booking_history_city_use,
+};
+export const bookingHistoryLabel = (action: string): string => historyLabels[action]?.() ?? action;
