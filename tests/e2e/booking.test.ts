@@ -1,7 +1,8 @@
 // Booking a city room in the browser. A member of MLL (a verified association in Borgå)
 // opens Fabrikssalen's page, goes to its booking form and asks for a weekly series using
 // only the keyboard; staff of Borgå, in their own browser, approve one date and reject
-// another with a reason; the member sees both outcomes, the reason and how to get in. Then,
+// another with a reason; the member sees both outcomes, the reason and how to get in, then
+// withdraws and cancels the rest; staff book the freed evening for the city itself. Then,
 // without JavaScript: rules broken on named dates, and a clash whose suggested free slot
 // fills the form again. axe checks every new page in Swedish and in Arabic (right to left).
 //
@@ -315,6 +316,20 @@ describe.skipIf(!baseUrl)('booking a room: request, decisions, clashes', () => {
     );
   });
 
+  it('the member cancels the approved date before its deadline; the room is freed', async () => {
+    await me.getByRole('button', { name: 'Avboka alla godkända datum (1)' }).click();
+    await me.getByRole('status').filter({ hasText: 'avbokade' }).waitFor();
+    expect(await me.locator(`tr[data-date="${approveDate}"]`).getAttribute('data-status')).toBe(
+      'cancelled',
+    );
+    // Nothing approved any more: no way in is shown, nothing is left to withdraw or cancel.
+    expect(await me.locator('#access-heading').count()).toBe(0);
+    expect(await me.locator('input[name="dates"]').count()).toBe(0);
+    expect(
+      await me.locator('.history li').evaluateAll((lis) => lis.map((li) => li.dataset.action)),
+    ).toEqual(['request', 'approve', 'reject', 'withdraw', 'cancel']);
+  });
+
   it('staff with no association of their own are told why, and offered the city’s own use', async () => {
     await clerk.goto(`/sv/venues/${venueId}/book`);
     expect(await clerk.locator('#cannot-book-heading').textContent()).toBe(
@@ -326,6 +341,20 @@ describe.skipIf(!baseUrl)('booking a room: request, decisions, clashes', () => {
     expect(await clerk.locator('.note').textContent()).toContain('godkänns direkt');
     expect(await clerk.locator('#field-terms').count()).toBe(0);
     await noViolations(clerk, 'city-use booking form (sv)');
+
+    // Booked at once, on the date the member cancelled: it is free again.
+    await clerk.locator('#field-date').fill(approveDate);
+    await clerk.locator('#field-start').fill('17:00');
+    await clerk.locator('#field-end').fill('21:00');
+    await clerk.locator('#field-purpose').fill('Stadens invånarmöte om integrationsprogrammet');
+    await clerk.locator('#field-attendance').fill('120');
+    await clerk.getByRole('button', { name: 'Boka för stadens bruk' }).click();
+    await clerk.waitForURL(new RegExp(`/sv/bookings/${UUID}\\?created=1$`));
+    expect(await clerk.getByRole('status').first().textContent()).toContain('gjord och godkänd');
+    expect(await clerk.locator('table.booking-dates tbody tr').getAttribute('data-status')).toBe(
+      'approved',
+    );
+    expect(await clerk.locator('.history').textContent()).toContain('Bokad för stadens eget bruk');
   });
 });
 
