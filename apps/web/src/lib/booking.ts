@@ -59,3 +59,19 @@ export function weeklyDates(first: string, until: string): string[] {
   }
   return dates;
 }
+
+/**
+ * How a stored series repeats, read off its RRULE: the API's `repeat` describes the weekly
+ * rule a member asks for, but older series (migrated or seeded) may repeat every n weeks
+ * or monthly.
+ */
+export function seriesRhythm(
+  rrule: string | null,
+): { kind: 'weekly'; interval: number } | { kind: 'monthly' } | null {
+  if (!rrule) return null;
+  const parts = new Map(rrule.split(';').map((p) => p.split('=', 2) as [string, string]));
+  const interval = Number(parts.get('INTERVAL') ?? '1') || 1;
+  if (parts.get('FREQ') === 'WEEKLY') return { kind: 'weekly', interval };
+  if (parts.get('FREQ') === 'MONTHLY' && interval === 1) return { kind: 'monthly' };
+  return null;
+}

@@ -2,7 +2,7 @@
 // (vitest.config.ts: Asia/Kathmandu, America/St_Johns), so nothing depends on the server's
 // own zone; and its sorting of the API's issues by field, dates merged.
 import { describe, expect, it } from 'vitest';
-import { weeklyDates } from '#lib/booking.ts';
+import { seriesRhythm, weeklyDates } from '#lib/booking.ts';
 import { bookingErrors, bookingInput, refill, type BookingValues } from './booking-form.ts';
 
 const ZONE = 'Europe/Helsinki';
@@ -273,5 +273,21 @@ describe('the dates of a weekly series', () => {
 
   it('stops one past the most a request may hold, so the page can say so', () => {
     expect(weeklyDates('2027-01-05', '2030-01-01')).toHaveLength(81);
+  });
+});
+
+describe('how a stored series repeats', () => {
+  it('reads weekly, every n weeks and monthly rules off the RRULE', () => {
+    expect(seriesRhythm('FREQ=WEEKLY;BYDAY=WE;UNTIL=20270414')).toEqual({
+      kind: 'weekly',
+      interval: 1,
+    });
+    expect(seriesRhythm('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;UNTIL=20270215')).toEqual({
+      kind: 'weekly',
+      interval: 2,
+    });
+    expect(seriesRhythm('FREQ=MONTHLY;BYDAY=2SA;UNTIL=20270213')).toEqual({ kind: 'monthly' });
+    expect(seriesRhythm('FREQ=DAILY;UNTIL=20270213')).toBeNull();
+    expect(seriesRhythm(null)).toBeNull();
   });
 });
