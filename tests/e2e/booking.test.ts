@@ -144,9 +144,9 @@ describe.skipIf(!baseUrl)('booking a room: request, decisions, clashes', () => {
       await me.goto(`/sv/venues/${venueId}/book`, { waitUntil: 'networkidle' });
     }
     await noViolations(me, 'booking form (sv)');
-    // One verified association: it is named, not asked for.
+    // One verified association: it is named (in the page's language), not asked for.
     expect(await me.locator('form#booking-form').textContent()).toContain(
-      'Du ansöker för Mannerheimin Lastensuojeluliitto, Porvoon yhdistys.',
+      'Du ansöker för Mannerheims Barnskyddsförbund, Borgå förening.',
     );
 
     // The whole hall is chosen already; Tab passes its radio group once.

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { createBooking, getVenue, orPageError } from '#lib/server/api.ts';
+import { createBooking, getAssociation, getVenue, orPageError } from '#lib/server/api.ts';
 import {
   bookingInput,
   clashReport,
@@ -34,6 +34,13 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
   if (!locals.session) signInFirst(params.lang, url);
   const venue = await orPageError(getVenue(fetch, url.origin, params.id, params.lang));
   const mode = modeOf(locals.session!, venue, url.searchParams.get('use') === 'city');
+  // The session names associations in the visitor's own language; the page's is asked for.
+  mode.associations = await Promise.all(
+    mode.associations.map(async (a) => {
+      const profile = await getAssociation(fetch, url.origin, a.id, params.lang).catch(() => null);
+      return profile ? { ...a, name: profile.name } : a;
+    }),
+  );
   const root = venue.spaces.find((s) => s.parentId === null);
   const values = initialBookingValues(url.searchParams, {
     use: mode.cityUse ? 'city' : '',
