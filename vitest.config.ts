@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm test` runs every kind of test the machine can run:
- * - unit: pure domain rules, twice, under zones with odd offsets and with DST, so hidden
+ * - unit: pure domain rules (and the web app's pure helpers), twice, under zones with odd offsets and with DST, so hidden
  *   local-time assumptions fail;
  * - api: through createApp against PostgreSQL (TEST_DATABASE_URL) or PGlite;
  * - e2e: the built server in headless Chromium (when /usr/bin/chromium exists, or always
@@ -11,7 +11,8 @@ import { defineConfig } from 'vitest/config';
 const unit = (name: string, tz: string) => ({
   test: {
     name,
-    include: ['packages/domain/src/**/*.test.ts'],
+    // The web app's pure helpers too (the booking form reads local time in a named zone).
+    include: ['packages/domain/src/**/*.test.ts', 'apps/web/src/lib/**/*.test.ts'],
     env: { TZ: tz },
   },
 });

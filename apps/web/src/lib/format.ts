@@ -119,3 +119,25 @@ export const formatMonth = (yearMonth: string, locale: Locale) =>
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${yearMonth}-15T12:00:00Z`));
+
+/** "2 timmar", "90 minuter": a length of time in the reader's language. */
+export const formatDuration = (minutes: number, locale: Locale) => {
+  const whole = minutes % 60 === 0 && minutes >= 60;
+  return new Intl.NumberFormat(intlTag(locale), {
+    style: 'unit',
+    unit: whole ? 'hour' : 'minute',
+    unitDisplay: 'long',
+  }).format(whole ? minutes / 60 : minutes);
+};
+
+/** A local wall-clock time 'yyyy-MM-ddTHH:mm' (already in the municipality's zone), written out. */
+export const formatLocalDateTime = (local: string, locale: Locale) =>
+  new Intl.DateTimeFormat(intlTag(locale), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(`${local.slice(0, 16)}:00Z`));

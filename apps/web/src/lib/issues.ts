@@ -1,13 +1,117 @@
 // Refusals of the API (a code with parameters, never a sentence) → a sentence in the
 // reader's language. One place for every form.
 import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { formatDuration, formatLocalDate, formatLocalDateTime } from '#lib/format.ts';
+import { formatList } from '#lib/locale.ts';
 import type { FieldError } from '#lib/server/forms.ts';
 
 const num = (params: FieldError['params'], key: string): number => Number(params?.[key] ?? 0);
 
+const DATES = /^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/;
+const str = (params: FieldError['params'], key: string): string => String(params?.[key] ?? '');
+const day = (date: string) =>
+  formatLocalDate(date, getLocale(), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+/**
+ * The sentence for an error; one about certain dates (`params.date`, one date or several
+ * comma-separated, local yyyy-MM-dd) names them first: "tis 16 mars 2027: …".
+ */
 export function issueText(error: FieldError): string {
+  const text = plainIssueText(error);
+  const date = error.params?.date;
+  if (typeof date !== 'string' || !DATES.test(date)) return text;
+  const dates = formatList(date.split(',').map(day), getLocale());
+  return m.issue_on_dates({ dates, issue: text });
+}
+
+function plainIssueText(error: FieldError): string {
   const { code, params } = error;
+  const locale = getLocale();
   switch (code) {
+    // Booking requests (packages/domain booking/rules.ts and request.ts; the API's 409 codes).
+    case 'too_short':
+      return m.error_too_short({
+        minimum: formatDuration(num(params, 'minimum'), locale),
+        actual: formatDuration(num(params, 'actual'), locale),
+      });
+    case 'too_long':
+      return m.error_too_long({
+        maximum: formatDuration(num(params, 'maximum'), locale),
+        actual: formatDuration(num(params, 'actual'), locale),
+      });
+    case 'in_past':
+      return m.error_in_past();
+    case 'too_soon':
+      return m.error_too_soon({ minimum: formatDuration(num(params, 'minimum') * 60, locale) });
+    case 'too_far_ahead':
+      return m.error_too_far_ahead({
+        days: num(params, 'maximum'),
+        until: DATES.test(str(params, 'until')) ? day(str(params, 'until')) : str(params, 'until'),
+      });
+    case 'blackout_date':
+      return m.error_blackout_date();
+    case 'outside_opening_hours':
+      return m.error_outside_opening_hours();
+    case 'too_many_open_requests':
+      return m.error_too_many_open_requests({
+        maximum: num(params, 'maximum'),
+        current: num(params, 'current'),
+      });
+    case 'over_capacity':
+      return m.error_over_capacity({ maximum: num(params, 'maximum') });
+    case 'not_bookable':
+      return m.error_not_bookable();
+    case 'terms_not_accepted':
+      return m.error_terms_not_accepted();
+    case 'except_not_in_series':
+      return m.error_except_not_in_series();
+    case 'until_before_start':
+      return m.error_until_before_start({
+        start: DATES.test(str(params, 'start')) ? day(str(params, 'start')) : str(params, 'start'),
+      });
+    case 'too_many_dates':
+      return m.error_too_many_dates({ maximum: num(params, 'maximum') });
+    case 'no_dates_left':
+      return m.error_no_dates_left();
+    case 'end_before_start':
+      return m.error_end_before_start();
+    case 'time_in_gap':
+      return m.error_time_in_gap();
+    case 'unknown_space':
+      return m.error_unknown_space();
+    case 'association_not_verified':
+      return m.error_association_not_verified();
+    case 'member':
+      return m.error_not_member();
+    case 'staff':
+      return m.error_not_staff();
+    case 'clash':
+      return m.error_clash();
+    case 'not_pending':
+      return params?.date ? m.error_not_pending() : m.error_none_pending();
+    case 'not_approved':
+      return params?.date ? m.error_not_approved() : m.error_none_approved();
+    case 'not_a_booked_date':
+      return m.error_not_a_booked_date();
+    case 'already_begun':
+      return m.error_already_begun();
+    case 'past_cancellation_deadline':
+      return m.error_past_cancellation_deadline({
+        hours: num(params, 'hours'),
+        deadline: str(params, 'deadline')
+          ? formatLocalDateTime(str(params, 'deadline'), locale)
+          : '',
+      });
+    case 'choose_dates':
+      return m.error_choose_dates();
+    case 'status_401':
+      return m.error_sign_in_required();
     case 'too_small':
       if (params?.origin === 'number')
         return m.error_number_too_small({ minimum: num(params, 'minimum') });
@@ -41,6 +145,7 @@ export function issueText(error: FieldError): string {
     case 'unauthenticated':
       return m.error_sign_in_required();
     case 'forbidden':
+    case 'booking':
       return m.error_forbidden();
     case 'required':
       return m.error_field_required();

@@ -1,7 +1,13 @@
 // Enumerations of the API → words in the reader's language.
 import { m } from '#lib/paraglide/messages.js';
 import type { Pictogram } from '@motesplats/domain/client';
-import type { Access, AccessibilityFeature, Audience, Equipment } from '#lib/types.ts';
+import type {
+  Access,
+  AccessibilityFeature,
+  Audience,
+  BookingStatus,
+  Equipment,
+} from '#lib/types.ts';
 
 type Label = () => string;
 
@@ -64,3 +70,24 @@ export const staffRoleLabel: Record<'staff' | 'admin', Label> = {
   staff: m.admin_role_staff,
   admin: m.admin_role_admin,
 };
+
+/** A request's or a date's status in the reader's language. */
+export const bookingStatusLabel: Record<BookingStatus | 'closed', () => string> = {
+  pending: m.booking_status_pending,
+  approved: m.booking_status_approved,
+  rejected: m.booking_status_rejected,
+  withdrawn: m.booking_status_withdrawn,
+  cancelled: m.booking_status_cancelled,
+  closed: m.booking_status_closed,
+};
+
+/** What happened to a request (its audit actions without the `booking.` prefix). */
+const historyLabels: Record<string, () => string> = {
+  request: m.booking_history_request,
+  approve: m.booking_history_approve,
+  reject: m.booking_history_reject,
+  withdraw: m.booking_history_withdraw,
+  cancel: m.booking_history_cancel,
+  city_use: m.booking_history_city_use,
+};
+export const bookingHistoryLabel = (action: string): string => historyLabels[action]?.() ?? action;

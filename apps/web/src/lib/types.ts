@@ -55,3 +55,12 @@ export type AdminCategory = InferResponseType<
   Api['admin']['categories']['$get'],
   200
 >['items'][number];
+
+// Booking requests.
+export type BookingRequestView = InferResponseType<Api['bookings'][':id']['$get'], 200>;
+export type BookingDate = BookingRequestView['bookings'][number];
+export type BookingStatus = BookingDate['status'];
+export type BookingQueueItem = InferResponseType<
+  Api['staff']['bookings']['$get'],
+  200
+>['items'][number];

@@ -35,10 +35,32 @@ export interface Problem {
   status: number;
   detail?: string;
   code?: string;
-  /** Values the code is said with (a 409's `{ events: 3 }`). */
+  /**
+   * Values the code is said with: a 409's `{ events: 3 }`; `not_pending`: the date;
+   * `past_cancellation_deadline`: date, hours, deadline.
+   */
   params?: Record<string, string | number | boolean>;
   retryAfterSeconds?: number;
   errors?: Issue[];
+  /** 422 of a booking request: every rule it breaks (also in `errors`). */
+  issues?: Issue[];
+  /** 409 of a booking request: the dates that clash, what holds them, free slots near each. */
+  clashes?: Clash[];
+  /** 409 of a booking request: the nearest free slots for the first clashing date. */
+  suggestions?: Slot[];
+  /** 409 of a booking request: the dates of a series that are free. */
+  free?: (Slot & { date: string })[];
+}
+/** A time range as the API sends it: ISO instants. */
+export interface Slot {
+  start: string;
+  end: string;
+}
+/** A date of a booking request that another booking holds (never saying whose). */
+export interface Clash extends Slot {
+  date: string;
+  taken: Slot;
+  suggestions: Slot[];
 }
 /** One refused field: a code and its parameters, rendered in the reader's language (#lib/issues.ts). */
 export interface Issue {
@@ -632,3 +654,84 @@ export const updateCategory = (
 
 export const deleteCategory = (fetch: Fetch, origin: string, slug: string) =>
   result(client(fetch, origin).api.admin.categories[':slug'].$delete({ param: { slug } }));
+
+// Booking requests (apps/api/src/routes/bookings/bookings.routes.ts; decision 013).
+
+type BookingsRoute = ReturnType<typeof client>['api']['bookings'];
+export type NewBookingRequest = Parameters<BookingsRoute['$post']>[0]['json'];
+
+/** Ask for a room (201), or a clash (409 with `clashes`), broken rules (422 with `issues`). */
+export const createBooking = (
+  fetch: Fetch,
+  origin: string,
+  lang: Locale,
+  json: NewBookingRequest,
+) => result(client(fetch, origin).api.bookings.$post({ query: { lang }, json }));
+
+/** The requests of the visitor's associations and their own, newest first. */
+export const listMyBookings = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.bookings.$get({ query: { lang, mine: '' } }));
+
+/** One request with its dates, decisions and history (404, or 403 for a stranger). */
+export const getBooking = async (fetch: Fetch, origin: string, id: string, lang: Locale) => {
+  mustBeUuid(id);
+  return body(client(fetch, origin).api.bookings[':id'].$get({ param: { id }, query: { lang } }));
+};
+
+// The three changes share one route factory whose path is a template (`/bookings/{id}/${path}`),
+// so the typed client knows them only by an index signature: hence the `!`.
+
+/** Some dates of a request (local yyyy-MM-dd); all of them when left out. */
+export interface BookingChange {
+  dates?: string[] | undefined;
+  reason?: string | undefined;
+}
+
+export const withdrawBooking = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: BookingChange,
+) =>
+  result(
+    client(fetch, origin).api.bookings[':id'].withdraw!.$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
+
+export const cancelBooking = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: BookingChange,
+) =>
+  result(
+    client(fetch, origin).api.bookings[':id'].cancel!.$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
+
+export const decideBooking = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  lang: Locale,
+  json: BookingChange & { decision: 'approve' | 'reject' },
+) =>
+  result(
+    client(fetch, origin).api.bookings[':id'].decision!.$post({
+      param: { id },
+      query: { lang },
+      json,
+    }),
+  );
+
+/** Staff: pending requests of their municipalities, oldest first, with rules and the same days. */
+export const staffBookingQueue = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.staff.bookings.$get({ query: { lang } }));
