@@ -38,6 +38,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/occurrences',
       '/api/password/forgot',
       '/api/password/reset',
+      '/api/ready',
       '/api/session',
       '/api/session/oidc',
       '/api/sessions',
