@@ -44,6 +44,8 @@ export async function openDatabase(config: Config, root: string): Promise<DbHand
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : resolve(config.dataDir),
     migrationsFolder: join(root, 'packages/db/migrations'),
+    connectTimeoutMs: config.databaseTimeouts.connectMs,
+    statementTimeoutMs: config.databaseTimeouts.statementMs,
   });
   await handle.migrate();
   return handle;
