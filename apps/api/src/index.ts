@@ -6,7 +6,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { seedDemo } from '@motesplats/db/seed';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { authOf, createApp } from './app';
@@ -82,8 +82,9 @@ const retention = async () => {
       ctx: systemCtx(),
       input: { retentionMonths: config.retentionMonths },
     });
-    log(
-      `Retention (${config.retentionMonths} months, before ${done.cutoff}): ${JSON.stringify(done)}`,
+    logger.info(
+      { component: 'retention', retentionMonths: config.retentionMonths, ...done },
+      'Retention: personal data past its time anonymised',
     );
   } catch (error) {
     logger.error({ component: 'retention', ...errorFields(error) }, 'The retention job failed');
@@ -148,10 +149,10 @@ const listener = createNodeListener({
   logger,
   pages,
 });
-let inFlight = 0;
+const inFlight = new Set<ServerResponse>();
 const server = createServer((req, res) => {
-  inFlight++;
-  res.once('close', () => inFlight--);
+  inFlight.add(res);
+  res.once('close', () => inFlight.delete(res));
   // While shutting down, every answer closes its connection: keep-alive clients reconnect
   // elsewhere instead of sending more requests here.
   if (stopping) res.setHeader('connection', 'close');
@@ -178,10 +179,14 @@ const stop = async (signal: string) => {
   }
   stopping = true;
   const since = performance.now();
-  logger.info({ signal, inFlight }, 'Shutting down: finishing the requests in flight.');
+  logger.info(
+    { signal, inFlight: inFlight.size },
+    'Shutting down: finishing the requests in flight.',
+  );
+  for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
   const hard = setTimeout(() => {
     logger.error(
-      { inFlight, timeoutMs: config.shutdownTimeoutMs },
+      { inFlight: inFlight.size, timeoutMs: config.shutdownTimeoutMs },
       'Shutdown timed out: cutting the remaining connections.',
     );
     server.closeAllConnections();
