@@ -5,7 +5,7 @@
  */
 import { createDb, type DbHandle } from '@motesplats/db';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -64,4 +64,32 @@ export function authSecretOf(config: Config): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The embedded database's folder is used by one process at a time: the server writes its
+ * pid here while it runs (PGlite's own postmaster.pid holds no real pid), and the backup
+ * and restore commands refuse a folder whose server is alive.
+ */
+const ownerFile = (dataDir: string) => join(resolve(dataDir), 'motesplats.pid');
+
+export function claimDataDir(dataDir: string): () => void {
+  mkdirSync(resolve(dataDir), { recursive: true });
+  writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
+  return () => rmSync(ownerFile(dataDir), { force: true });
+}
+
+/** The pid of a live server using `dataDir`, else null. */
+export function dataDirOwner(dataDir: string): number | null {
+  const file = ownerFile(dataDir);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    // EPERM: alive, another user's. ESRCH: gone (a crash left the file).
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
 }

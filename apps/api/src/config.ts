@@ -22,6 +22,8 @@ const schema = z.object({
   /** On SIGTERM/SIGINT: how long in-flight requests and the mail batch may take to finish. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where pg_dump, pg_restore and psql are (npm run backup/restore); default: found. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   /** Public origin used in feeds and links, e.g. https://motesplats.borga.fi */
   PUBLIC_ORIGIN: z
     .url()
@@ -92,6 +94,7 @@ export interface Config {
   databaseTimeouts: { connectMs: number; statementMs: number };
   shutdownTimeoutMs: number;
   dataDir: string;
+  pgBinDir: string | undefined;
   publicOrigin: string | undefined;
   /** TRUSTED_PROXY's entries: IP addresses or CIDR ranges; empty trusts no one. */
   trustedProxies: string[];
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     dataDir: e.DATA_DIR,
+    pgBinDir: e.PG_BIN_DIR,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     trustedProxies: (e.TRUSTED_PROXY ?? '')
       .split(',')

@@ -11,7 +11,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { authOf, createApp } from './app';
 import { argon2Hasher } from './auth/password';
-import { authSecretOf, checkNode, configOrExit, findRoot, openDatabase } from './bootstrap';
+import {
+  authSecretOf,
+  checkNode,
+  claimDataDir,
+  configOrExit,
+  findRoot,
+  openDatabase,
+} from './bootstrap';
 import { systemClock } from './deps';
 import { proxyTrust } from './http/forwarded';
 import { createNodeListener, ORIGIN_HEADERS, type NodeHandler } from './http/node-listener';
@@ -35,6 +42,8 @@ const logger = createLogger(config.logLevel);
 const log = (line: string) => logger.info(line);
 
 const dataDir = resolve(config.dataDir);
+// The embedded database's folder is this process's while it runs (npm run backup checks).
+const releaseDataDir = config.databaseUrl ? () => {} : claimDataDir(dataDir);
 const handle = await openDatabase(config, root);
 if (config.demoSeed) {
   await seedDemo(handle.db, { now: systemClock.now(), hashPassword: argon2Hasher.hash, log });
@@ -211,6 +220,7 @@ const stop = async (signal: string) => {
   } catch (error) {
     logger.error(errorFields(error), 'The database did not close cleanly');
   }
+  releaseDataDir();
   logger.info({ signal, ms: Math.round(performance.now() - since) }, 'Stopped.');
   process.exit(0);
 };
