@@ -134,9 +134,8 @@ describe.runIf(ENGINE === 'postgres')('a PostgreSQL outage under the running ser
     }
     // Back without a restart: the first rounds may still meet a connection being reopened.
     const deadline = Date.now() + 10_000;
-    let last: Answer[] = [];
     for (;;) {
-      last = await Promise.all(ROUTES.map((p) => ask(server.baseUrl, p)));
+      const last = await Promise.all(ROUTES.map((p) => ask(server.baseUrl, p)));
       if (last.every((a) => a.status === 200)) break;
       for (const a of last) expect([200, 503]).toContain(a.status);
       if (Date.now() > deadline) throw new Error(`Not serving again: ${JSON.stringify(last)}`);

@@ -21,7 +21,6 @@ const waitUntil = async (what: string, ok: () => boolean, timeoutMs = 15_000) =>
 /** A POST whose body arrives in two parts: the request stays in flight until `finish()`. */
 function slowPost(baseUrl: string, path: string, body: string, origin: string) {
   const url = new URL(path, baseUrl);
-  let answer!: Promise<{ status: number; body: string; connection: string | undefined }>;
   const req = httpRequest(url, {
     method: 'POST',
     headers: {
@@ -31,16 +30,18 @@ function slowPost(baseUrl: string, path: string, body: string, origin: string) {
       'x-request-id': 'slow-request',
     },
   });
-  answer = new Promise((resolve, reject) => {
-    req.on('response', (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }),
-      );
-    });
-    req.on('error', reject);
-  });
+  const answer = new Promise<{ status: number; body: string; connection: string | undefined }>(
+    (resolve, reject) => {
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }),
+        );
+      });
+      req.on('error', reject);
+    },
+  );
   const half = Math.floor(body.length / 2);
   req.write(body.slice(0, half));
   // Seen as handled at once: a test that never finishes the request awaits `answer` itself.
