@@ -39,10 +39,30 @@ export function configOrExit(): Config {
   }
 }
 
+/**
+ * The embedded database's starting point made at build time (scripts/pglite-template.mjs)
+ * by this very PGlite version, or undefined (then PGlite runs initdb itself).
+ */
+export function pgliteTemplate(root: string): Blob | undefined {
+  try {
+    const { version } = JSON.parse(
+      readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ) as { version: string };
+    const file = join(root, 'dist', `pglite-${version}.tar.gz`);
+    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openDatabase(config: Config, root: string): Promise<DbHandle> {
+  const dataDir = resolve(config.dataDir);
+  // A new embedded database starts from the build's template rather than from initdb.
+  const fresh = !config.databaseUrl && !existsSync(join(dataDir, 'PG_VERSION'));
   const handle = await createDb({
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : resolve(config.dataDir),
+    dataDir: config.databaseUrl ? undefined : dataDir,
+    loadDataDir: fresh ? pgliteTemplate(root) : undefined,
     migrationsFolder: join(root, 'packages/db/migrations'),
     connectTimeoutMs: config.databaseTimeouts.connectMs,
     statementTimeoutMs: config.databaseTimeouts.statementMs,
