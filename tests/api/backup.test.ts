@@ -20,6 +20,9 @@ import { seedDemo } from '@motesplats/db/seed';
 import { argon2Hasher } from '../../apps/api/src/auth/password';
 import { openTestDb, type TestDb } from '../setup/test-db';
 
+/** Each test runs the commands as processes, one after another: minutes on a busy machine. */
+const SLOW = 240_000;
+
 const TABLES = [
   'municipalities',
   'venues',
@@ -120,7 +123,7 @@ describe(`backup and restore (${ENGINE})`, () => {
     await addPhoto(demo);
     original = await contents(demo);
     await demo.close();
-  });
+  }, SLOW);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.runIf(ENGINE === 'pglite')(
@@ -148,21 +151,26 @@ describe(`backup and restore (${ENGINE})`, () => {
       expect(again.status).toBe(1);
       expect(again.out).toMatch(/is not empty: restore into a new DATA_DIR/);
     },
+    SLOW,
   );
 
-  it.runIf(ENGINE === 'pglite')('PGlite: refuses while a live server uses the folder', () => {
-    // The parent of this test process stands in for a running server.
-    writeFileSync(join(demoDir, 'motesplats.pid'), `${process.ppid}\n`);
-    try {
-      const file = join(dir, 'refused.sql');
-      const run = npm('backup', file, { DATA_DIR: demoDir });
-      expect(run.status).toBe(1);
-      expect(run.out).toContain(`The server (pid ${process.ppid}) is using`);
-      expect(existsSync(file)).toBe(false);
-    } finally {
-      rmSync(join(demoDir, 'motesplats.pid'));
-    }
-  });
+  it.runIf(ENGINE === 'pglite')(
+    'PGlite: refuses while a live server uses the folder',
+    () => {
+      // The parent of this test process stands in for a running server.
+      writeFileSync(join(demoDir, 'motesplats.pid'), `${process.ppid}\n`);
+      try {
+        const file = join(dir, 'refused.sql');
+        const run = npm('backup', file, { DATA_DIR: demoDir });
+        expect(run.status).toBe(1);
+        expect(run.out).toContain(`The server (pid ${process.ppid}) is using`);
+        expect(existsSync(file)).toBe(false);
+      } finally {
+        rmSync(join(demoDir, 'motesplats.pid'));
+      }
+    },
+    SLOW,
+  );
 
   describe.runIf(ENGINE === 'postgres')('PostgreSQL', () => {
     let source: TestDb;
@@ -187,41 +195,49 @@ describe(`backup and restore (${ENGINE})`, () => {
       await admin?.end();
     });
 
-    it('npm run backup (pg_dump), then restore into an empty database, finds every row', async () => {
-      const before = await contents(source);
-      const file = join(dir, 'postgres.dump');
-      const backup = npm('backup', file, { DATABASE_URL: source.url! });
-      expect(backup.status, backup.out).toBe(0);
-      expect(readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
+    it(
+      'npm run backup (pg_dump), then restore into an empty database, finds every row',
+      async () => {
+        const before = await contents(source);
+        const file = join(dir, 'postgres.dump');
+        const backup = npm('backup', file, { DATABASE_URL: source.url! });
+        expect(backup.status, backup.out).toBe(0);
+        expect(readFileSync(file).subarray(0, 5).toString()).toBe('PGDMP');
 
-      const url = await emptyDatabase();
-      const restore = npm('restore', file, { DATABASE_URL: url });
-      expect(restore.status, restore.out).toBe(0);
-      const restored = await createDb({ url, maxConnections: 1 });
-      try {
-        expectSame(await contents(restored), before);
-      } finally {
-        await restored.close();
-      }
-      // Never over a database that has data: refused.
-      const again = npm('restore', file, { DATABASE_URL: url });
-      expect(again.status).toBe(1);
-      expect(again.out).toContain('is not empty');
-    });
+        const url = await emptyDatabase();
+        const restore = npm('restore', file, { DATABASE_URL: url });
+        expect(restore.status, restore.out).toBe(0);
+        const restored = await createDb({ url, maxConnections: 1 });
+        try {
+          expectSame(await contents(restored), before);
+        } finally {
+          await restored.close();
+        }
+        // Never over a database that has data: refused.
+        const again = npm('restore', file, { DATABASE_URL: url });
+        expect(again.status).toBe(1);
+        expect(again.out).toContain('is not empty');
+      },
+      SLOW,
+    );
 
-    it('a PGlite backup restores into PostgreSQL 15 (moving off the embedded database)', async () => {
-      const file = join(dir, 'to-postgres.sql');
-      const backup = npm('backup', file, { DATA_DIR: demoDir });
-      expect(backup.status, backup.out).toBe(0);
-      const url = await emptyDatabase();
-      const restore = npm('restore', file, { DATABASE_URL: url });
-      expect(restore.status, restore.out).toBe(0);
-      const restored = await createDb({ url, maxConnections: 1 });
-      try {
-        expectSame(await contents(restored), original);
-      } finally {
-        await restored.close();
-      }
-    });
+    it(
+      'a PGlite backup restores into PostgreSQL 15 (moving off the embedded database)',
+      async () => {
+        const file = join(dir, 'to-postgres.sql');
+        const backup = npm('backup', file, { DATA_DIR: demoDir });
+        expect(backup.status, backup.out).toBe(0);
+        const url = await emptyDatabase();
+        const restore = npm('restore', file, { DATABASE_URL: url });
+        expect(restore.status, restore.out).toBe(0);
+        const restored = await createDb({ url, maxConnections: 1 });
+        try {
+          expectSame(await contents(restored), original);
+        } finally {
+          await restored.close();
+        }
+      },
+      SLOW,
+    );
   });
 });

@@ -56,7 +56,7 @@ function slowPost(baseUrl: string, path: string, body: string, origin: string) {
 }
 
 /** Graceful shutdown of the built server (apps/api/src/index.ts), as a real process. */
-describe(`graceful shutdown on SIGTERM (${ENGINE})`, () => {
+describe(`graceful shutdown on SIGTERM (${ENGINE})`, { timeout: 180_000 }, () => {
   let bundle: ReturnType<typeof buildServer>;
   let smtp: SmtpListener;
   let server: RunningServer;
@@ -88,7 +88,7 @@ describe(`graceful shutdown on SIGTERM (${ENGINE})`, () => {
       SHUTDOWN_TIMEOUT_MS: '20000',
       ...(dbUrl ? { DATABASE_URL: dbUrl } : {}),
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     if (server?.child.exitCode === null) server.child.kill('SIGKILL');
     await smtp?.close();
