@@ -15,8 +15,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  /** PostgreSQL: how long opening a connection may take; past it the request answers 503. */
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /**
+   * PostgreSQL: how long opening a connection may take; past it the request answers 503.
+   * Matters when the server is unreachable (a refused connection fails at once).
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** PostgreSQL: statement_timeout of the app's queries (not of migrations); 0 is none. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** On SIGTERM/SIGINT: how long in-flight requests and the mail batch may take to finish. */

@@ -17,7 +17,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Engine = 'pglite' | 'postgres';
 
 const PGLITE_SHARED_BUFFERS = '16MB';
-const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_SECONDS = 0.25;
 
@@ -32,7 +32,9 @@ export interface DbOptions {
   maxConnections?: number;
   /**
    * PostgreSQL only: how long opening a connection may take before the query that wanted it
-   * fails (an unreachable server: packets dropped, nothing refused). Default 1000 ms.
+   * fails (an unreachable server: packets dropped, nothing refused). Default 10 s; the
+   * server passes DATABASE_CONNECT_TIMEOUT_MS (2 s). A refused connection fails at once
+   * whatever this is. Too short fails a burst of new connections on a busy machine.
    */
   connectTimeoutMs?: number;
   /** PostgreSQL only: the server's statement_timeout for the app's queries; 0 is none. Default 30 s. */
