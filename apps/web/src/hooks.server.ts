@@ -209,6 +209,9 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   if (!['GET', 'HEAD'].includes(request.method)) headers.set('origin', event.url.origin);
   const accept = event.request.headers.get('accept-language');
   if (accept && !headers.has('accept-language')) headers.set('accept-language', accept);
+  // The page's request id: the API's lines for the calls a page makes carry it too.
+  const requestId = event.request.headers.get('x-request-id');
+  if (requestId) headers.set('x-request-id', requestId);
   const forwarded = new Request(request, { headers });
 
   const apiFetch = (globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] as
