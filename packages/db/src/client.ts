@@ -93,6 +93,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const url = options.url;
+    const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     const client = postgres(url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
@@ -105,7 +106,8 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
       backoff: (retries: number) => Math.min(0.02 * 2 ** retries, MAX_BACKOFF_SECONDS),
       connection: {
         application_name: 'motesplats',
-        statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+        // Sent as a startup parameter; 0 sends none (PgBouncer refuses unknown ones).
+        ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
       },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
