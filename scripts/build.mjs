@@ -2,6 +2,9 @@
 // one-process server (dist/server.mjs). Bundling drizzle and hono saves ~130 MB and ~0.5 s
 // at start (../shared/STACK.md); pglite and postgres stay external as they load files
 // next to themselves.
+//
+//   node scripts/build.mjs                                  web app and dist/server.mjs
+//   node scripts/build.mjs --server-only --outfile <file>   only the server bundle (tests)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,11 +13,18 @@ import { checkNodeVersion } from './node-version.mjs';
 checkNodeVersion();
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
+const args = process.argv.slice(2);
+const serverOnly = args.includes('--server-only');
+const outfile = args.includes('--outfile')
+  ? args[args.indexOf('--outfile') + 1]
+  : 'dist/server.mjs';
 
-const web = spawnSync(process.execPath, ['apps/web/scripts/build.mjs'], {
-  cwd: root,
-  stdio: ['ignore', process.env.BUILD_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
-});
+const web = serverOnly
+  ? { status: 0 }
+  : spawnSync(process.execPath, ['apps/web/scripts/build.mjs'], {
+      cwd: root,
+      stdio: ['ignore', process.env.BUILD_VERBOSE ? 'inherit' : 'ignore', 'inherit'],
+    });
 if (web.status !== 0) {
   console.error('Building the web app failed.');
   process.exit(web.status ?? 1);
@@ -23,7 +33,7 @@ if (web.status !== 0) {
 await build({
   absWorkingDir: root,
   entryPoints: ['apps/api/src/index.ts'],
-  outfile: 'dist/server.mjs',
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -37,4 +47,6 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
-console.log(`Built web app and server in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+console.log(
+  `Built ${serverOnly ? outfile : 'web app and server'} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster (trust auth, loopback only) for tests and prints
 # its URL. Usage: eval "$(scripts/postgres-throwaway.sh start [port])"; ... stop [port].
+# `halt [port]` stops the server and keeps its data; `resume [port]` starts it again
+# (outage tests: tests/api/db-outage.test.ts).
 set -euo pipefail
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 PORT=${2:-55432}
@@ -13,6 +15,12 @@ case "${1:-start}" in
       su postgres -s /bin/sh -c "'$PGBIN/pg_ctl' -D '$DIR/data' -l '$DIR/log' -w -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
     fi
     echo "export TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/postgres"
+    ;;
+  halt)
+    su postgres -s /bin/sh -c "'$PGBIN/pg_ctl' -D '$DIR/data' -m fast -w stop" >/dev/null
+    ;;
+  resume)
+    su postgres -s /bin/sh -c "'$PGBIN/pg_ctl' -D '$DIR/data' -l '$DIR/log' -w -o '-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
     ;;
   stop)
     su postgres -s /bin/sh -c "'$PGBIN/pg_ctl' -D '$DIR/data' -m fast stop" >/dev/null 2>&1 || true

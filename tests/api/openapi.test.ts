@@ -50,6 +50,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/occurrences',
       '/api/password/forgot',
       '/api/password/reset',
+      '/api/ready',
       '/api/session',
       '/api/session/oidc',
       '/api/sessions',

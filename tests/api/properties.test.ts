@@ -194,7 +194,10 @@ describe(`every API route answers 2xx or 4xx problem+json, never 5xx (${ENGINE})
   it('GET /api/health, /api/openapi.json, /api/docs with junk queries', () =>
     property(
       fc
-        .tuple(fc.constantFrom('/api/health', '/api/openapi.json', '/api/docs'), rawQuery)
+        .tuple(
+          fc.constantFrom('/api/health', '/api/ready', '/api/openapi.json', '/api/docs'),
+          rawQuery,
+        )
         .map(([p, q]) => `${p}?${q}`),
     ));
 

@@ -1,7 +1,10 @@
 // Start time and memory of the one-process server, on PGlite and (when TEST_DATABASE_URL or
 // BENCH_DATABASE_URL is set) on PostgreSQL. Prints each figure beside its ceiling (issue 3):
 // cold start on a built tree < 3 s on PGlite and < 1 s on PostgreSQL; idle resident memory
-// < 300 MB on PGlite and < 120 MB on PostgreSQL. Not a test: it reports, it does not fail.
+// < 300 MB on PGlite and < 120 MB on PostgreSQL; also the peak resident memory (VmHWM) of
+// a first start (PGlite: the cluster is created, migrated, seeded) and of a restart, and the
+// idle memory after a first start. Not a test: it reports, it does not fail; its last line
+// is the figures as JSON.
 //
 //   npm run bench            (builds first when dist/server.mjs is missing)
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,10 +31,15 @@ if (!existsSync(server)) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const rssMb = (pid) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+const statusMb = (pid, key) => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+    new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'),
+  );
   return line ? Number(line[1]) / 1024 : NaN;
 };
+const rssMb = (pid) => statusMb(pid, 'VmRSS');
+/** The process's peak resident memory so far (VmHWM). */
+const peakMb = (pid) => statusMb(pid, 'VmHWM');
 
 async function start(env) {
   const t0 = performance.now();
@@ -57,17 +65,8 @@ const stop = (child) =>
   });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(engine, env) {
-  const first = await start(env);
-  await stop(first.child);
-  const colds = [];
-  let last;
-  for (let i = 0; i < COLD_RUNS; i++) {
-    if (last) await stop(last.child);
-    last = await start(env);
-    colds.push(last.ms);
-  }
-  // A little real use, then idle.
+/** A little real use: pages in two languages, a venue page, its feed. */
+async function warmUp() {
   const venues = await (await fetch(`${base}/api/venues?limit=100`)).json();
   for (const path of [
     '/sv',
@@ -78,9 +77,35 @@ async function measure(engine, env) {
     await (await fetch(`${base}${path}`)).arrayBuffer();
   }
   await sleep(3000);
+}
+
+async function measure(engine, env) {
+  // First start on an empty database: create (PGlite: the cluster), migrate, seed.
+  const first = await start(env);
+  const firstPeak = peakMb(first.child.pid);
+  await warmUp();
+  const firstIdle = rssMb(first.child.pid);
+  await stop(first.child);
+  const colds = [];
+  let last;
+  for (let i = 0; i < COLD_RUNS; i++) {
+    if (last) await stop(last.child);
+    last = await start(env);
+    colds.push(last.ms);
+  }
+  const restartPeak = peakMb(last.child.pid);
+  await warmUp();
   const rss = rssMb(last.child.pid);
   await stop(last.child);
-  return { engine, firstStartMs: first.ms, coldMs: median(colds), rss };
+  return {
+    engine,
+    firstStartMs: first.ms,
+    firstPeak,
+    firstIdle,
+    coldMs: median(colds),
+    restartPeak,
+    rss,
+  };
 }
 
 const results = [];
@@ -120,4 +145,27 @@ for (const r of results) {
   );
   console.log(row(`cold start on a built tree (${r.engine})`, r.coldMs, c.cold, 'ms'));
   console.log(row(`idle resident memory (${r.engine})`, r.rss, c.rss, 'MB'));
+  console.log(
+    `${`peak resident memory, first start (${r.engine})`.padEnd(44)} ${r.firstPeak.toFixed(1).padStart(7)} MB`,
+  );
+  console.log(
+    `${`idle after the first start (${r.engine})`.padEnd(44)} ${r.firstIdle.toFixed(1).padStart(7)} MB`,
+  );
+  console.log(
+    `${`peak resident memory, restart (${r.engine})`.padEnd(44)} ${r.restartPeak.toFixed(1).padStart(7)} MB`,
+  );
 }
+console.log(
+  JSON.stringify(
+    Object.fromEntries(
+      results.map((r) => [
+        r.engine,
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => k !== 'engine')
+            .map(([k, v]) => [k, Math.round(v)]),
+        ),
+      ]),
+    ),
+  ),
+);

@@ -61,6 +61,8 @@ export interface SmtpListener {
   refuse(refusal: SmtpRefusal | null): void;
   /** Wait this long before answering each message (to make concurrent senders overlap). */
   delayMs: number;
+  /** Recipients of every message whose data has arrived, answered or not yet (delayMs). */
+  arriving: string[];
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<Smt
     port: 0,
     received,
     delayMs: options.delayMs ?? 0,
+    arriving: [],
     refuse(refusal) {
       if (refusal === null) refusals.length = 0;
       else refusals.unshift(refusal);
@@ -141,6 +144,7 @@ export async function startSmtp(options: { delayMs?: number } = {}): Promise<Smt
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
         };
+        listener.arriving.push(...envelope.to);
         const finish = async () => {
           if (listener.delayMs > 0) await new Promise((r) => setTimeout(r, listener.delayMs));
           const refusal = refusalFor('data', envelope.to);

@@ -1,11 +1,9 @@
 import { PHOTO_MAX_BYTES } from '@motesplats/domain';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { requestId } from 'hono/request-id';
 import { createAuth } from './auth/auth';
 import { argon2Hasher } from './auth/password';
 import type { Deps } from './deps';
-import { errorLine } from './http/error-log';
 import { allowedMethods } from './http/allowed-methods';
 import {
   methodNotAllowed,
@@ -31,6 +29,8 @@ import { mediaRouter } from './routes/media/media.index';
 import { adminRoutes } from './routes/admin/admin.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
+import { requestLog } from './middleware/request-log';
+import { createLogger } from './logger';
 
 export type { Deps, Clock } from './deps';
 
@@ -62,10 +62,14 @@ const apiRoutes = () =>
  * Builds the HTTP application from its dependencies. No side effects: the composition root
  * (index.ts) and the tests call it with a database, a clock, a mailer and a config.
  */
-export function createApp(deps: Deps) {
+export function createApp(given: Deps) {
+  const logger = given.logger ?? createLogger(given.config.logLevel);
+  const deps: Deps = { ...given, logger };
   const auth = deps.auth ?? authOf(deps);
   const app = createRouter();
-  app.use('*', requestId());
+  // First: every answer, refusals by the middleware below included, carries its request
+  // id and is logged as one line.
+  app.use('*', requestLog(logger));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   const defaultLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -114,13 +118,8 @@ export function createApp(deps: Deps) {
       problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path }),
     );
   });
-  app.onError((err, c) => {
-    const problem = toProblem(err);
-    if (problem.status >= 500 && deps.config.logLevel !== 'silent') {
-      console.error(errorLine(c.get('requestId'), c.req.method, c.req.path, problem.status, err));
-    }
-    return problemResponse(c, problem);
-  });
+  // What failed is logged by requestLog, in the request's one line (c.error).
+  app.onError((err, c) => problemResponse(c, toProblem(err)));
   return routes;
 }
 
@@ -134,6 +133,7 @@ export function authOf(deps: Deps) {
     mailer: deps.mailer,
     hasher: deps.hasher ?? argon2Hasher,
     secret: deps.config.authSecret,
+    logger: deps.logger,
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { createDb, type DbHandle } from '@motesplats/db';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
 
@@ -39,11 +39,33 @@ export function configOrExit(): Config {
   }
 }
 
+/**
+ * The embedded database's starting point made at build time (scripts/pglite-template.mjs)
+ * by this very PGlite version, or undefined (then PGlite runs initdb itself).
+ */
+export function pgliteTemplate(root: string): Blob | undefined {
+  try {
+    const { version } = JSON.parse(
+      readFileSync(join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ) as { version: string };
+    const file = join(root, 'dist', `pglite-${version}.tar.gz`);
+    return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function openDatabase(config: Config, root: string): Promise<DbHandle> {
+  const dataDir = resolve(config.dataDir);
+  // A new embedded database starts from the build's template rather than from initdb.
+  const fresh = !config.databaseUrl && !existsSync(join(dataDir, 'PG_VERSION'));
   const handle = await createDb({
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : resolve(config.dataDir),
+    dataDir: config.databaseUrl ? undefined : dataDir,
+    loadDataDir: fresh ? pgliteTemplate(root) : undefined,
     migrationsFolder: join(root, 'packages/db/migrations'),
+    connectTimeoutMs: config.databaseTimeouts.connectMs,
+    statementTimeoutMs: config.databaseTimeouts.statementMs,
   });
   await handle.migrate();
   return handle;
@@ -62,4 +84,32 @@ export function authSecretOf(config: Config): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The embedded database's folder is used by one process at a time: the server writes its
+ * pid here while it runs (PGlite's own postmaster.pid holds no real pid), and the backup
+ * and restore commands refuse a folder whose server is alive.
+ */
+const ownerFile = (dataDir: string) => join(resolve(dataDir), 'motesplats.pid');
+
+export function claimDataDir(dataDir: string): () => void {
+  mkdirSync(resolve(dataDir), { recursive: true });
+  writeFileSync(ownerFile(dataDir), `${process.pid}\n`);
+  return () => rmSync(ownerFile(dataDir), { force: true });
+}
+
+/** The pid of a live server using `dataDir`, else null. */
+export function dataDirOwner(dataDir: string): number | null {
+  const file = ownerFile(dataDir);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    // EPERM: alive, another user's. ESRCH: gone (a crash left the file).
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseProxyEntry } from './http/forwarded';
 
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /**
  * The environment, validated once at start. The only reader of process.env in the API.
  * A bad setting stops the start with one readable line naming it (see loadConfig).
@@ -12,7 +15,18 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * PostgreSQL: how long opening a connection may take; past it the request answers 503.
+   * Matters when the server is unreachable (a refused connection fails at once).
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** PostgreSQL: statement_timeout of the app's queries (not of migrations); 0 is none. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** On SIGTERM/SIGINT: how long in-flight requests and the mail batch may take to finish. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where pg_dump, pg_restore and psql are (npm run backup/restore); default: found. */
+  PG_BIN_DIR: z.string().min(1).optional(),
   /** Public origin used in feeds and links, e.g. https://motesplats.borga.fi */
   PUBLIC_ORIGIN: z
     .url()
@@ -48,7 +62,8 @@ const schema = z.object({
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** 'false' serves the API and feeds only (`npm run dev`, where Vite serves the pages). */
   SERVE_WEB: z.enum(['true', 'false']).default('true'),
-  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  /** pino's levels: one JSON line per request at info; `silent` writes nothing. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Signs session cookies; every process of an installation needs the same one. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Personal data older than this many months is anonymised by the daily retention job. */
@@ -78,7 +93,11 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connection and statement timeouts (ms); see DATABASE_*_TIMEOUT_MS. */
+  databaseTimeouts: { connectMs: number; statementMs: number };
+  shutdownTimeoutMs: number;
   dataDir: string;
+  pgBinDir: string | undefined;
   publicOrigin: string | undefined;
   /** TRUSTED_PROXY's entries: IP addresses or CIDR ranges; empty trusts no one. */
   trustedProxies: string[];
@@ -86,7 +105,7 @@ export interface Config {
   mailFrom: string;
   demoSeed: boolean;
   serveWeb: boolean;
-  logLevel: 'silent' | 'error' | 'info' | 'debug';
+  logLevel: LogLevel;
   env: 'development' | 'production' | 'test';
   /** From AUTH_SECRET; when unset the composition root keeps a generated one in DATA_DIR. */
   authSecret: string | undefined;
@@ -137,7 +156,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseTimeouts: {
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     dataDir: e.DATA_DIR,
+    pgBinDir: e.PG_BIN_DIR,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),
     trustedProxies: (e.TRUSTED_PROXY ?? '')
       .split(',')

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Auth } from './auth/auth';
 import type { PasswordHasher } from './auth/password';
 import type { Mailer } from './mail/mailer';
+import type { Logger } from './logger';
 
 /** A source of the current instant. Services get `now` from it; nothing else reads the clock. */
 export interface Clock {
@@ -25,4 +26,8 @@ export interface Deps {
   hasher?: PasswordHasher;
   /** The identity service; built from the others when absent (auth/auth.ts). */
   auth?: Auth;
+  /** The structured log; by default one on stdout at config.logLevel (logger.ts). */
+  logger?: Logger;
+  /** True once the process is shutting down: /api/ready answers 503 so traffic drains. */
+  shuttingDown?: () => boolean;
 }

@@ -6,12 +6,19 @@
 import { getRequestListener } from '@hono/node-server';
 import { seedDemo } from '@motesplats/db/seed';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { authOf, createApp } from './app';
 import { argon2Hasher } from './auth/password';
-import { authSecretOf, checkNode, configOrExit, findRoot, openDatabase } from './bootstrap';
+import {
+  authSecretOf,
+  checkNode,
+  claimDataDir,
+  configOrExit,
+  findRoot,
+  openDatabase,
+} from './bootstrap';
 import { systemClock } from './deps';
 import { proxyTrust } from './http/forwarded';
 import { createNodeListener, ORIGIN_HEADERS, type NodeHandler } from './http/node-listener';
@@ -23,17 +30,20 @@ import { ensureAdministrator } from './services/accounts/ensure-administrator';
 import { anonymiseExpired } from './services/privacy/anonymise';
 import { createSmtpTransport } from './mail/smtp-transport';
 import { startMailWorker } from './mail/worker';
+import { createLogger, errorFields } from './logger';
+import { PAGE_BRIDGE, type PageBridge } from './http/page-bridge';
 
 checkNode();
 const started = performance.now();
 const root = findRoot(dirname(fileURLToPath(import.meta.url)));
 const config = { ...configOrExit() };
 config.authSecret = authSecretOf(config);
-const log = (line: string) => {
-  if (config.logLevel === 'info' || config.logLevel === 'debug') console.log(line);
-};
+const logger = createLogger(config.logLevel);
+const log = (line: string) => logger.info(line);
 
 const dataDir = resolve(config.dataDir);
+// The embedded database's folder is this process's while it runs (npm run backup checks).
+const releaseDataDir = config.databaseUrl ? () => {} : claimDataDir(dataDir);
 const handle = await openDatabase(config, root);
 if (config.demoSeed) {
   await seedDemo(handle.db, { now: systemClock.now(), hashPassword: argon2Hasher.hash, log });
@@ -44,9 +54,11 @@ const mailWorker = config.smtpUrl
       db: handle.db,
       transport: createSmtpTransport({ url: config.smtpUrl, from: config.mailFrom }),
       clock: systemClock,
-      log,
+      log: (line) => logger.warn({ component: 'mail' }, line),
     })
   : undefined;
+
+let stopping = false;
 
 const base = {
   db: handle.db,
@@ -56,6 +68,8 @@ const base = {
   mailer: outboxMailer,
   config,
   hasher: argon2Hasher,
+  logger,
+  shuttingDown: () => stopping,
 };
 const deps = { ...base, auth: authOf(base) };
 const systemCtx = () =>
@@ -77,11 +91,12 @@ const retention = async () => {
       ctx: systemCtx(),
       input: { retentionMonths: config.retentionMonths },
     });
-    log(
-      `Retention (${config.retentionMonths} months, before ${done.cutoff}): ${JSON.stringify(done)}`,
+    logger.info(
+      { component: 'retention', retentionMonths: config.retentionMonths, ...done },
+      'Retention: personal data past its time anonymised',
     );
   } catch (error) {
-    console.error('The retention job failed:', error instanceof Error ? error.message : error);
+    logger.error({ component: 'retention', ...errorFields(error) }, 'The retention job failed');
   }
 };
 await retention();
@@ -91,15 +106,15 @@ if (config.oidc) {
   log(`Staff sign-in through ${config.oidc.name} (${config.oidc.issuer}).`);
   const unknown = await unknownStaffMapMunicipalities({ ctx: handle, input: config.oidc });
   if (unknown.length > 0) {
-    console.warn(
-      `WARNING: OIDC_STAFF_MAP names municipalities this installation does not have: ${unknown.join(', ')} (they give no role).`,
+    logger.warn(
+      `OIDC_STAFF_MAP names municipalities this installation does not have: ${unknown.join(', ')} (they give no role).`,
     );
   }
 }
 const demoAccounts = await countDemoAccounts(handle);
 if (demoAccounts > 0) {
-  console.warn(
-    `WARNING: ${demoAccounts} demo accounts (…@demo.example) can sign in with the public demo password. ` +
+  logger.warn(
+    `${demoAccounts} demo accounts (…@demo.example) can sign in with the public demo password. ` +
       'Do not run a public installation with demo data (DEMO_SEED=false on an empty database).',
   );
 }
@@ -130,13 +145,28 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
   log('No web build found (apps/web/build): serving the API and feeds only.');
 }
 
-const server = createServer(
-  createNodeListener({
-    api,
-    web,
-    policy: { publicOrigin: config.publicOrigin, trusted: proxyTrust(config.trustedProxies) },
-  }),
-);
+// What the pages tell the listener about the request they answer (route, failure), so it
+// logs one line per page as the API does (hooks.server.ts; http/page-bridge.ts).
+const pages: PageBridge = new Map();
+(globalThis as Record<symbol, unknown>)[PAGE_BRIDGE] = pages;
+(globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.log')] = logger;
+
+const listener = createNodeListener({
+  api,
+  web,
+  policy: { publicOrigin: config.publicOrigin, trusted: proxyTrust(config.trustedProxies) },
+  logger,
+  pages,
+});
+const inFlight = new Set<ServerResponse>();
+const server = createServer((req, res) => {
+  inFlight.add(res);
+  res.once('close', () => inFlight.delete(res));
+  // While shutting down, every answer closes its connection: keep-alive clients reconnect
+  // elsewhere instead of sending more requests here.
+  if (stopping) res.setHeader('connection', 'close');
+  listener(req, res);
+});
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -146,17 +176,53 @@ server.listen(config.port, config.host, () => {
   );
 });
 
-let stopping = false;
-const stop = (signal: string) => {
-  if (stopping) return;
+/**
+ * Graceful shutdown: stop accepting connections, let the requests in flight finish and the
+ * mail worker finish its batch, close the database, exit 0. Past SHUTDOWN_TIMEOUT_MS the
+ * remaining connections are cut and the process exits 1; a second signal exits at once.
+ */
+const stop = async (signal: string) => {
+  if (stopping) {
+    logger.warn({ signal }, 'Second signal: exiting without waiting.');
+    process.exit(1);
+  }
   stopping = true;
-  log(`${signal}: closing…`);
-  server.close();
-  server.closeAllConnections();
-  // The mail batch in flight is finished and recorded before the database closes.
-  void Promise.resolve(mailWorker?.stop())
-    .finally(() => handle.close())
-    .finally(() => process.exit(0));
+  const since = performance.now();
+  logger.info(
+    { signal, inFlight: inFlight.size },
+    'Shutting down: finishing the requests in flight.',
+  );
+  for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+  const hard = setTimeout(() => {
+    logger.error(
+      { inFlight: inFlight.size, timeoutMs: config.shutdownTimeoutMs },
+      'Shutdown timed out: cutting the remaining connections.',
+    );
+    server.closeAllConnections();
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  hard.unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections with no request in flight are closed now, and again as the
+  // requests on others finish (their answers say `connection: close`).
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const mail = Promise.resolve(mailWorker?.stop()).catch((error: unknown) =>
+    logger.error(
+      { component: 'mail', ...errorFields(error) },
+      'The mail worker did not stop cleanly',
+    ),
+  );
+  await Promise.all([closed, mail]);
+  clearInterval(idle);
+  try {
+    await handle.close();
+  } catch (error) {
+    logger.error(errorFields(error), 'The database did not close cleanly');
+  }
+  releaseDataDir();
+  logger.info({ signal, ms: Math.round(performance.now() - since) }, 'Stopped.');
+  process.exit(0);
 };
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

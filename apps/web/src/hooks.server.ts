@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { textDirection } from '#lib/locale.ts';
 import { preferredLocale } from '#lib/server/accept-language.ts';
 import { getSession } from '#lib/server/api.ts';
+import { logError, notePage, oneLine } from '#lib/server/log.ts';
 
 /** `/` → `/{locale}`, the locale chosen from Accept-Language (sv when nothing fits). */
 const rootRedirect: Handle = ({ event, resolve }) => {
@@ -140,11 +141,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
  */
 export const handleError: HandleServerError = ({ kind, error, event }) => {
   if (kind !== 'unknown') return;
-  const what =
-    error instanceof Error
-      ? `${error.name}: ${(error.message.split('\n', 1)[0] ?? '').slice(0, 200)}`
-      : String(error).slice(0, 200);
-  console.error(`[page] ${event.request.method} ${event.url.pathname.slice(0, 200)} 500 ${what}`);
+  const what = oneLine(error);
+  // In the request's own log line (the server's listener writes it), else on the console.
+  if (!notePage(event.request, { error: what }))
+    console.error(`[page] ${event.request.method} ${event.url.pathname.slice(0, 200)} 500 ${what}`);
+};
+
+/** The route's id (`/[lang=lang]/venues/[id]`) for the request's log line, never the raw path. */
+const routeNote: Handle = ({ event, resolve }) => {
+  notePage(event.request, { route: event.route.id });
+  return resolve(event);
 };
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?motesplats\.session_token=/;
@@ -158,7 +164,7 @@ const session: Handle = async ({ event, resolve }) => {
   event.locals.session = null;
   if (SESSION_COOKIE.test(event.request.headers.get('cookie') ?? '')) {
     event.locals.session = await getSession(event.fetch, event.url.origin).catch((e) => {
-      console.error('The session could not be read', e);
+      logError('The session could not be read', e);
       return null;
     });
   }
@@ -167,7 +173,14 @@ const session: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle: Handle = sequence(securityHeaders, rootRedirect, locale, refusals, session);
+export const handle: Handle = sequence(
+  routeNote,
+  securityHeaders,
+  rootRedirect,
+  locale,
+  refusals,
+  session,
+);
 
 type ApiFetch = (request: Request, clientAddress?: string) => Promise<Response>;
 
@@ -196,6 +209,9 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
   if (!['GET', 'HEAD'].includes(request.method)) headers.set('origin', event.url.origin);
   const accept = event.request.headers.get('accept-language');
   if (accept && !headers.has('accept-language')) headers.set('accept-language', accept);
+  // The page's request id: the API's lines for the calls a page makes carry it too.
+  const requestId = event.request.headers.get('x-request-id');
+  if (requestId) headers.set('x-request-id', requestId);
   const forwarded = new Request(request, { headers });
 
   const apiFetch = (globalThis as Record<symbol, unknown>)[Symbol.for('motesplats.api.fetch')] as

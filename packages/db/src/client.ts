@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index';
+import { sqlState } from './errors';
 
 export type Schema = typeof schema;
 /** The one database type services see, whichever engine is behind it. */
@@ -16,6 +17,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Engine = 'pglite' | 'postgres';
 
 const PGLITE_SHARED_BUFFERS = '16MB';
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+const MAX_BACKOFF_SECONDS = 0.25;
 
 export interface DbOptions {
   /** postgres:// URL; when absent the embedded PGlite is used. */
@@ -26,6 +30,15 @@ export interface DbOptions {
   migrationsFolder?: string | undefined;
   /** Connection pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * PostgreSQL only: how long opening a connection may take before the query that wanted it
+   * fails (an unreachable server: packets dropped, nothing refused). Default 10 s; the
+   * server passes DATABASE_CONNECT_TIMEOUT_MS (2 s). A refused connection fails at once
+   * whatever this is. Too short fails a burst of new connections on a busy machine.
+   */
+  connectTimeoutMs?: number;
+  /** PostgreSQL only: the server's statement_timeout for the app's queries; 0 is none. Default 30 s. */
+  statementTimeoutMs?: number;
   /** PGlite only: start from a dump of another instance (tests start from a migrated template). */
   loadDataDir?: Blob | undefined;
 }
@@ -60,7 +73,12 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
         sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at`,
       )
       .then((r) => rowsOf<{ hash: string }>(r))
-      .catch(() => []);
+      // A database never migrated has no drizzle schema (42P01, 3F000): nothing applied.
+      // Any other failure (the server is away) is not "0 applied": it is thrown.
+      .catch((e: unknown) => {
+        if (['42P01', '3F000'].includes(sqlState(e) ?? '')) return [];
+        throw e;
+      });
     const applied = new Set(rows.map((r) => r.hash));
     const last = files.at(-1);
     return {
@@ -74,16 +92,38 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   // Each engine's driver is loaded only when used: the other one costs memory for nothing.
   if (options.url) {
     const { default: postgres } = await import('postgres');
-    const client = postgres(options.url, {
+    const url = options.url;
+    const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+    const client = postgres(url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connection: { application_name: 'motesplats' },
+      // While PostgreSQL is away every query fails at once (refused) or after this long
+      // (unreachable): the API answers 503 instead of hanging (docs/decisions/012-operations.md).
+      connect_timeout: (options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS) / 1000,
+      // postgres.js waits before reconnecting, up to 20 s after repeated failures, and queries
+      // queue behind that wait: short and bounded, so they keep failing fast during an outage
+      // and the first one after it reconnects.
+      backoff: (retries: number) => Math.min(0.02 * 2 ** retries, MAX_BACKOFF_SECONDS),
+      connection: {
+        application_name: 'motesplats',
+        // Sent as a startup parameter; 0 sends none (PgBouncer refuses unknown ones).
+        ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+      },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
       db,
       engine: 'postgres',
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      // Migrations get a connection of their own without the statement timeout: an index
+      // built on a large table may take longer than any request should.
+      migrate: async () => {
+        const own = postgres(url, { max: 1, onnotice: () => {} });
+        try {
+          await migratePostgres(drizzlePostgres(own) as never, { migrationsFolder });
+        } finally {
+          await own.end({ timeout: 5 });
+        }
+      },
       migrationState: () => migrationState(db),
       close: () => client.end({ timeout: 5 }),
     };

@@ -17,6 +17,7 @@ import type { Clock } from '../deps';
 import type { Mailer } from '../mail/mailer';
 import { OIDC_PROVIDER_ID, oidcPlugin } from './oidc';
 import type { PasswordHasher } from './password';
+import { errorFields, type Logger } from '../logger';
 
 /** The header through which our own code tells better-auth the client's address (never a client's). */
 export const CLIENT_ADDRESS_HEADER = 'x-motesplats-client-address';
@@ -29,6 +30,8 @@ export interface AuthDeps {
   hasher: PasswordHasher;
   /** Secret that signs session cookies; the same for every process of an installation. */
   secret: string;
+  /** better-auth's own messages go here, as one line each (no stacks). */
+  logger?: Logger | undefined;
 }
 
 /** The user's language for mail (an additional field better-auth's base type does not name). */
@@ -45,7 +48,7 @@ const localeOf = (user: object): string => {
  * behind an httpOnly SameSite=Lax cookie. Our routes call its server API (auth.api.*); the
  * HTTP handler is mounted only for the links it mails (verify-email).
  */
-export function createAuth({ db, clock, config, mailer, hasher, secret }: AuthDeps) {
+export function createAuth({ db, clock, config, mailer, hasher, secret, logger }: AuthDeps) {
   const origin = linkOrigin(config);
   const send = async <T extends MailTemplate>(
     to: string,
@@ -64,7 +67,14 @@ export function createAuth({ db, clock, config, mailer, hasher, secret }: AuthDe
     secret,
     trustedOrigins: [origin],
     telemetry: { enabled: false },
-    logger: { disabled: config.logLevel === 'silent' || config.env === 'test' },
+    logger: {
+      disabled: !logger || config.logLevel === 'silent' || config.env === 'test',
+      level: 'warn',
+      log: (level, message, ...args) => {
+        const failure = args.find((a) => a instanceof Error);
+        logger?.[level]({ component: 'auth', ...(failure ? errorFields(failure) : {}) }, message);
+      },
+    },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

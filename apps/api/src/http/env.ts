@@ -6,5 +6,7 @@ export interface AppEnv {
   Variables: {
     deps: Deps;
     ctx: ServiceCtx;
+    /** X-Request-Id of this request (middleware/request-log.ts). */
+    requestId: string;
   };
 }

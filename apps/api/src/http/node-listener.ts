@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { requestOrigin, type OriginPolicy } from './forwarded';
+import type { Logger } from '../logger';
+import type { PageBridge } from './page-bridge';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -39,9 +42,38 @@ export function createNodeListener(options: {
   api: NodeListener;
   web: NodeHandler | undefined;
   policy: OriginPolicy;
+  /** Writes one line per request the API does not answer (pages, assets, a bad Host). */
+  logger?: Logger;
+  pages?: PageBridge;
 }): NodeListener {
-  const { api, web, policy } = options;
+  const { api, web, policy, logger, pages } = options;
   return (req, res) => {
+    // One id per request, the client's when sane: the API (middleware/request-log.ts) and
+    // the pages read it from this header, and every answer carries it.
+    const id = requestIdOf(header(req, REQUEST_ID_HEADER));
+    req.headers[REQUEST_ID_HEADER] = id;
+    const started = performance.now();
+    let byApi = false;
+    const logHere = () =>
+      res.once('close', () => {
+        const note = pages?.get(id);
+        pages?.delete(id);
+        if (byApi || !logger) return;
+        const status = res.statusCode;
+        // The page's route id; else (an asset, no such page) the path without its query.
+        const route = note?.route ?? (path.split('?', 1)[0] ?? '').slice(0, 200);
+        const line = {
+          reqId: id,
+          method: req.method,
+          route,
+          status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          ...(note?.error ? { error: note.error } : {}),
+          ...(res.writableFinished ? {} : { aborted: true }),
+        };
+        if (status >= 500) logger.error(line, 'request failed');
+        else logger.info(line, 'request');
+      });
     let path = req.url ?? '/';
     let host = header(req, 'host');
     // Absolute form (`GET http://host/path`): its authority stands for Host (RFC 9112 3.2.2).
@@ -67,7 +99,11 @@ export function createNodeListener(options: {
         )
       : null;
     if (!origin) {
-      res.writeHead(400, { 'content-type': 'application/problem+json; charset=utf-8' });
+      logHere();
+      res.writeHead(400, {
+        [REQUEST_ID_HEADER]: id,
+        'content-type': 'application/problem+json; charset=utf-8',
+      });
       res.end(
         JSON.stringify({
           type: 'https://motesplats.fi/problems/invalid-request',
@@ -84,12 +120,15 @@ export function createNodeListener(options: {
     delete req.headers.forwarded;
 
     const toApi = () => {
+      byApi = true;
       // @hono/node-server takes an absolute request target as the request's URL.
       req.url = `${origin.proto}://${origin.host}${path}`;
       api(req, res);
     };
     if (!web || isApi(path)) return toApi();
     req.url = path;
+    res.setHeader(REQUEST_ID_HEADER, id);
+    logHere();
     // Static assets are served by adapter-node before SvelteKit's hooks run: they get their
     // security headers here. A page's own headers (its CSP with a nonce) replace these.
     for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);

@@ -151,9 +151,66 @@ export const payloadTooLarge = (maxBytes: number): Problem => ({
   detail: `The request body may be at most ${maxBytes} bytes.`,
 });
 
+/** Seconds a client is asked to wait (Retry-After) while the database is away. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** The database cannot be reached, or did not answer in time: try again soon. */
+export const databaseUnavailable = (): Problem => ({
+  type: `${TYPE_BASE}unavailable`,
+  title: 'Service unavailable',
+  status: 503,
+  detail: 'The database cannot be reached just now. Try again in a moment.',
+  code: 'database_unavailable',
+  retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+});
+
+/**
+ * Errors that say the database is away rather than that the request or the code is wrong:
+ * the socket's (refused, reset, unreachable, name lookup), postgres.js's own
+ * (CONNECT_TIMEOUT when opening a connection took too long, CONNECTION_* when one closed
+ * under a query), and PostgreSQL's SQLSTATEs for a lost connection (class 08), a server
+ * shutting down or starting (57P01–57P03), no free connection (53300) and a statement
+ * cancelled by statement_timeout (57014).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+]);
+
+/** Whether `err`, or an error it wraps (drizzle's "Failed query", AggregateError), is one of those. */
+export function isUnavailable(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e) || seen.size > 10) return false;
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
+      return true;
+    if (e instanceof AggregateError && e.errors.some(walk)) return true;
+    return walk((e as { cause?: unknown }).cause);
+  };
+  return walk(err);
+}
+
 /** Any thrown value → problem. Unknown errors become a bare 500 that leaks nothing. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof DomainFailure) return problemFromDomain(err.error);
+  if (isUnavailable(err)) return databaseUnavailable();
   if (err instanceof ResponseSchemaError) {
     // A response that failed its own schema: never answer 200 with details.
     return { type: `${TYPE_BASE}internal`, title: 'Internal server error', status: 500 };

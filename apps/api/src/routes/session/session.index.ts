@@ -8,6 +8,7 @@ import { signOut } from '../../services/accounts/sign-out';
 import { signUp } from '../../services/accounts/sign-up';
 import { requireUser } from '../../services/context';
 import { problemFromDomain, problemResponse } from '../../http/problem';
+import { errorFields } from '../../logger';
 import { respond, respondWith } from '../../http/respond';
 import type { AppEnv } from '../../http/env';
 import { createRouter } from '../shared/router';
@@ -125,6 +126,11 @@ export const sessionRouter = createRouter()
       ctx: c.var.ctx,
       input: { request: c.req.raw, oidc },
     });
+    if (outcome.syncFailure !== undefined)
+      c.var.deps.logger?.error(
+        { reqId: c.var.requestId, ...errorFields(outcome.syncFailure) },
+        'OIDC sign-in: the staff roles could not be synced',
+      );
     passCookies(c, outcome.setCookies);
     c.header('cache-control', 'no-store');
     if (outcome.location) c.header('location', outcome.location);

@@ -52,6 +52,8 @@ export interface OidcCallbackOutcome {
   location: string | null;
   setCookies: string[];
   sync: OidcRoleSync | null;
+  /** Why the roles could not be synced (the route logs it); absent when they were. */
+  syncFailure?: unknown;
 }
 
 /**
@@ -84,12 +86,12 @@ export async function completeOidcSignIn({
       input: { cookie: session },
     });
     const lang = /^\/(sv|fi|en|ar)\//.exec(location ?? '')?.[1] ?? 'sv';
-    console.error('OIDC sign-in: the staff roles could not be synced', e);
     return {
       status: 302,
       location: `/${lang}/sign-in?error=role_sync_failed`,
       setCookies: ended.setCookies,
       sync: null,
+      syncFailure: e,
     };
   }
 }

@@ -8,6 +8,7 @@
 // the API's answer), a network failure a 500.
 import { error } from '@sveltejs/kit';
 import { hc } from 'hono/client';
+import { logError } from './log.ts';
 import { PAGING } from '@motesplats/domain';
 import type { AppType } from '@motesplats/api/types';
 import type { ContentLanguage } from '@motesplats/domain';
@@ -120,10 +121,12 @@ export async function orPageError<T>(calls: Promise<T>): Promise<T> {
       if (e.status === 403) error(403, m.error_forbidden());
       // The API refused a parameter that came from the page's own address (a hand-edited filter).
       if (e.status === 400) error(400, m.error_text_400());
+      // The database is away (the API's 503): the page says so with the same status.
+      if (e.status === 503) error(503, m.error_text_other());
       error(502, m.error_text_other());
     }
     // One line, never a stack (issue 12).
-    console.error(`The API could not be reached: ${e instanceof Error ? e.message : String(e)}`);
+    logError('The API could not be reached', e);
     error(500, m.error_text_other());
   }
 }

@@ -3,6 +3,7 @@
 // reader's language, with what was typed still there (passwords excepted).
 import { fail } from '@sveltejs/kit';
 import type { Issue, Problem } from './api.ts';
+import { logError } from './log.ts';
 
 /**
  * An API write that could not be made at all (the API failed or was unreachable) becomes a
@@ -14,7 +15,7 @@ export async function attempt<T extends { ok: boolean }>(
   try {
     return await call;
   } catch (e) {
-    console.error('An API write failed', e);
+    logError('An API write failed', e);
     return {
       ok: false,
       status: 503,

@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getOidcProvider, signIn, startOidcSignIn } from '#lib/server/api.ts';
 import { attempt, fieldsOf, refused, safeNext } from '#lib/server/forms.ts';
+import { logError } from '#lib/server/log.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
   const next = safeNext(url.searchParams.get('next'), `/${params.lang}/account`);
   if (locals.session) redirect(303, next);
   const oidc = await getOidcProvider(fetch, url.origin).catch((e) => {
-    console.error('The identity provider could not be read', e);
+    logError('The identity provider could not be read', e);
     return null;
   });
   // The provider's way back after a refusal or a failure: /{lang}/sign-in?error=…
