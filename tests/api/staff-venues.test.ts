@@ -744,7 +744,13 @@ describe(`staff venue management (${ENGINE})`, () => {
         coordinates: { lat: 60.4, lon: 25.7 },
       },
     });
-    expect((await json(moved)).changed.sort()).toEqual(['city', 'lat', 'lon', 'postalCode', 'street']);
+    expect((await json(moved)).changed.sort()).toEqual([
+      'city',
+      'lat',
+      'lon',
+      'postalCode',
+      'street',
+    ]);
     expect(await lastAudit()).toMatchObject({
       action: 'building.update',
       entity: 'building',
@@ -860,7 +866,10 @@ describe(`staff venue management (${ENGINE})`, () => {
       await t.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, pending!.id));
       const kept = await remove(borga, partA);
       expect(kept.status).toBe(409);
-      expect(await json(kept)).toMatchObject({ code: 'space_has_bookings', params: { bookings: 1 } });
+      expect(await json(kept)).toMatchObject({
+        code: 'space_has_bookings',
+        params: { bookings: 1 },
+      });
       expect(await fingerprint(t)).toBe(before);
       expect(
         await t.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, pending!.id)),

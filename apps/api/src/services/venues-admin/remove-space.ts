@@ -1,10 +1,4 @@
-import {
-  bookingClaims,
-  bookingRequests,
-  bookings,
-  HOLDING_STATUSES,
-  spaces,
-} from '@motesplats/db';
+import { bookingClaims, bookingRequests, bookings, HOLDING_STATUSES, spaces } from '@motesplats/db';
 import { DomainFailure, notFound } from '@motesplats/domain';
 import { and, count, countDistinct, eq, gt, inArray, or } from 'drizzle-orm';
 import { audit, inTransaction, type ServiceCtx } from '../context';
@@ -42,10 +36,14 @@ export async function removeSpace({
     if (!space) throw new DomainFailure(notFound('space', input.spaceId));
     // The space and everything under it; for the root, only what is under it.
     const removed = new Set(space.parentId === null ? [] : [space.id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const s of all)
-        if (s.parentId && (removed.has(s.parentId) || s.parentId === space.id) && !removed.has(s.id)) {
+        if (
+          s.parentId &&
+          (removed.has(s.parentId) || s.parentId === space.id) &&
+          !removed.has(s.id)
+        ) {
           removed.add(s.id);
           grew = true;
         }

@@ -449,8 +449,12 @@ export type BuildingPatch = Parameters<
   ReturnType<typeof client>['api']['staff']['buildings'][':id']['$patch']
 >[0]['json'];
 
-export const updateStaffBuilding = (fetch: Fetch, origin: string, id: string, json: BuildingPatch) =>
-  result(client(fetch, origin).api.staff.buildings[':id'].$patch({ param: { id }, json }));
+export const updateStaffBuilding = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: BuildingPatch,
+) => result(client(fetch, origin).api.staff.buildings[':id'].$patch({ param: { id }, json }));
 
 // Associations (apps/api/src/routes/associations/associations.routes.ts; /api/openapi.json).
 
