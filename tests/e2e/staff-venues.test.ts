@@ -147,7 +147,7 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     const last = before.at(-1)!;
 
     // Without JavaScript: "move up" is a form post; the photo comes one place earlier.
-    await page.getByRole('button', { name: 'Flytta upp bilden: Testbild två: scenen' }).click();
+    await page.getByRole('button', { name: 'Flytta upp: Testbild två: scenen' }).click();
     await page.waitForLoadState();
     expect(await page.getByRole('status').first().textContent()).toContain('Bilden har flyttats.');
     const moved = await order(page);
@@ -177,7 +177,7 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     expect(await p.getByAltText('Scenen med ridån nere').count()).toBe(1);
 
     // Move it down with the keyboard: the focus stays on the photo's move button.
-    const down = p.getByRole('button', { name: 'Flytta ned bilden: Scenen med ridån nere' });
+    const down = p.getByRole('button', { name: 'Flytta ned: Scenen med ridån nere' });
     await down.focus();
     await p.keyboard.press('Enter');
     await p.getByRole('status').filter({ hasText: 'Bilden har flyttats.' }).waitFor();
