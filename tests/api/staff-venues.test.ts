@@ -1,6 +1,7 @@
 import {
   auditLog,
   buildings,
+  bookings,
   media,
   rowsOf,
   spaces,
@@ -15,6 +16,7 @@ import { cameraJpeg, EXTERNAL_SVG, HANDLER_SVG, PLAIN_SVG, SCRIPT_SVG } from '..
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
 import { json, type Json } from '../setup/http';
+import { insertBooking } from '../fixtures/premises';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
 
@@ -707,5 +709,257 @@ describe(`staff venue management (${ENGINE})`, () => {
       ).status,
     ).toBe(400);
     expect(await fingerprint(t)).toBe(before);
+  });
+
+  it('edits a building: names, address and coordinates, audited; a partial edit keeps the rest', async () => {
+    const created = await json(
+      await borga.post('/api/staff/buildings', {
+        municipalityId: borgaId,
+        name: { sv: 'Gamla posten' },
+        street: 'Postgatan 3',
+        postalCode: '06100',
+        city: 'Borgå',
+        coordinates: { lat: 60.39, lon: 25.66 },
+      }),
+    );
+    const res = await borga.request(`/api/staff/buildings/${created.id}`, {
+      method: 'PATCH',
+      json: { name: { sv: 'Gamla posten', fi: 'Vanha posti', en: 'Old post office' } },
+    });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ id: created.id, changed: ['name'] });
+    const [row] = await t.db.select().from(buildings).where(eq(buildings.id, created.id));
+    expect(row).toMatchObject({
+      name: { sv: 'Gamla posten', fi: 'Vanha posti', en: 'Old post office' },
+      street: 'Postgatan 3',
+      lat: 60.39,
+      lon: 25.66,
+    });
+    const moved = await borga.request(`/api/staff/buildings/${created.id}`, {
+      method: 'PATCH',
+      json: {
+        street: 'Runebergsgatan 10',
+        postalCode: '06101',
+        city: 'Porvoo',
+        coordinates: { lat: 60.4, lon: 25.7 },
+      },
+    });
+    expect((await json(moved)).changed.sort()).toEqual([
+      'city',
+      'lat',
+      'lon',
+      'postalCode',
+      'street',
+    ]);
+    expect(await lastAudit()).toMatchObject({
+      action: 'building.update',
+      entity: 'building',
+      entityId: created.id,
+      actorUserId: borgaUserId,
+      data: {
+        before: { street: 'Postgatan 3', postalCode: '06100', city: 'Borgå', lat: 60.39 },
+        after: { street: 'Runebergsgatan 10', postalCode: '06101', city: 'Porvoo', lat: 60.4 },
+      },
+    });
+    const cleared = await borga.request(`/api/staff/buildings/${created.id}`, {
+      method: 'PATCH',
+      json: { coordinates: null },
+    });
+    expect((await json(cleared)).changed.sort()).toEqual(['lat', 'lon']);
+    const [after] = await t.db.select().from(buildings).where(eq(buildings.id, created.id));
+    expect(after).toMatchObject({ lat: null, lon: null, street: 'Runebergsgatan 10' });
+    // Refused edits change nothing.
+    const before = await fingerprint(t);
+    for (const body of [
+      { postalCode: '0610' },
+      { name: { sv: '' } },
+      { coordinates: { lat: 200, lon: 0 } },
+      { street: 'x'.repeat(5000) },
+      { owner: 'me' },
+    ]) {
+      const bad = await borga.request(`/api/staff/buildings/${created.id}`, {
+        method: 'PATCH',
+        json: body,
+      });
+      expect(bad.status, JSON.stringify(body).slice(0, 40)).toBe(400);
+    }
+    expect(await fingerprint(t)).toBe(before);
+  });
+
+  describe('removing spaces', () => {
+    let venueId: string;
+    let root: string;
+    let partA: string;
+    let partB: string;
+    const future = (days: number, hours = 2) => {
+      const start = new Date(Date.UTC(2026, 11, 1 + days, 15));
+      return { startsAt: start, endsAt: new Date(start.getTime() + hours * 3600_000) };
+    };
+    const book = (spaceId: string, status: 'pending' | 'approved' | 'cancelled', days: number) =>
+      insertBooking(t.db, {
+        municipalityId: borgaId,
+        venueId,
+        spaceId,
+        associationId: null,
+        status,
+        purpose: 'Möte',
+        ...future(days),
+      });
+    const remove = (c: TestClient, spaceId: string) =>
+      c.delete(`/api/staff/venues/${venueId}/spaces/${spaceId}?lang=fi`);
+    const spaceIds = async () =>
+      (await t.db.select({ id: spaces.id }).from(spaces).where(eq(spaces.venueId, venueId)))
+        .map((s) => s.id)
+        .sort();
+
+    beforeAll(async () => {
+      venueId = (
+        await json(
+          await borga.post('/api/staff/venues', {
+            buildingId: hall.building.id,
+            name: { sv: 'Delbara salen' },
+            capacity: 80,
+          }),
+        )
+      ).id;
+      for (const sv of ['Del A', 'Del B'])
+        await borga.post(`/api/staff/venues/${venueId}/spaces`, { name: { sv }, capacity: 40 });
+      const view = await json(await borga.get(`/api/staff/venues/${venueId}?lang=sv`));
+      root = view.spaces.find((s: Json) => s.parentId === null).id;
+      partA = view.spaces.find((s: Json) => s.name.sv === 'Del A').id;
+      partB = view.spaces.find((s: Json) => s.name.sv === 'Del B').id;
+    });
+
+    it('only staff of the venue’s municipality may, with the app’s origin; others change nothing', async () => {
+      const before = await fingerprint(t);
+      expect((await remove(anonymous, partB)).status).toBe(401);
+      const m = await remove(member, partB);
+      expect(m.status).toBe(403);
+      expect((await json(m)).code).toBe('staff');
+      const other = await remove(pargas, partB);
+      expect(other.status).toBe(404);
+      expect(JSON.stringify(await json(other))).not.toContain('Del B');
+      expect((await remove(new TestClient(app, 'https://evil.example'), partB)).status).toBe(403);
+      expect((await remove(borga, NOWHERE)).status).toBe(404);
+      // A space of another venue is not this venue's.
+      expect((await remove(borga, hall.spaces[0].id)).status).toBe(404);
+      expect(await fingerprint(t)).toBe(before);
+      expect(await spaceIds()).toEqual([root, partA, partB].sort());
+    });
+
+    it('refuses with 409 while a pending or approved booking uses the space, changing nothing', async () => {
+      const [pending] = await book(partA, 'pending', 3);
+      const before = await fingerprint(t);
+      const res = await remove(borga, partA);
+      expect(res.status).toBe(409);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await json(res)).toMatchObject({
+        status: 409,
+        code: 'space_in_use',
+        params: { bookings: 1 },
+      });
+      // Removing the whole division would take part A with it: refused too.
+      expect((await json(await remove(borga, root))).code).toBe('space_in_use');
+      expect(await fingerprint(t)).toBe(before);
+
+      // Cancelled, the booking stays as history: still refused, for good, with its own code.
+      await t.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, pending!.id));
+      const kept = await remove(borga, partA);
+      expect(kept.status).toBe(409);
+      expect(await json(kept)).toMatchObject({
+        code: 'space_has_bookings',
+        params: { bookings: 1 },
+      });
+      expect(await fingerprint(t)).toBe(before);
+      expect(
+        await t.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, pending!.id)),
+      ).toHaveLength(1);
+    });
+
+    it('refuses a part that a future booking of the whole hall claims, then removes it once cancelled', async () => {
+      const [whole] = await book(root, 'approved', 5);
+      const before = await fingerprint(t);
+      const res = await remove(borga, partB);
+      expect(res.status).toBe(409);
+      expect(await json(res)).toMatchObject({ code: 'space_in_use', params: { bookings: 1 } });
+      expect(await fingerprint(t)).toBe(before);
+
+      await t.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, whole!.id));
+      const ok = await remove(borga, partB);
+      expect(ok.status).toBe(200);
+      const view = await json(ok);
+      expect(view.spaces.map((s: Json) => s.id).sort()).toEqual([root, partA].sort());
+      expect(await spaceIds()).toEqual([root, partA].sort());
+      expect(await lastAudit()).toMatchObject({
+        action: 'space.delete',
+        entity: 'space',
+        entityId: partB,
+        municipalityId: borgaId,
+        actorUserId: borgaUserId,
+        data: {
+          venueId,
+          removed: [{ id: partB, parentId: root, name: { sv: 'Del B' }, capacity: 40 }],
+        },
+      });
+      // The booking of the whole keeps its row (and its history) though its claim on B went.
+      expect(
+        await t.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, whole!.id)),
+      ).toHaveLength(1);
+      // Part A has history: the division cannot go while it does.
+      expect((await json(await remove(borga, root))).code).toBe('space_has_bookings');
+    });
+
+    it('removes a whole division through the root space, and says when there is none', async () => {
+      const other = (
+        await json(
+          await borga.post('/api/staff/venues', {
+            buildingId: hall.building.id,
+            name: { sv: 'Andra salen' },
+            capacity: 50,
+          }),
+        )
+      ).id;
+      for (const sv of ['Vänster', 'Höger'])
+        await borga.post(`/api/staff/venues/${other}/spaces`, { name: { sv } });
+      const view = await json(await borga.get(`/api/staff/venues/${other}?lang=sv`));
+      const top = view.spaces.find((s: Json) => s.parentId === null).id;
+      const res = await borga.delete(`/api/staff/venues/${other}/spaces/${top}`);
+      expect(res.status).toBe(200);
+      expect((await json(res)).spaces.map((s: Json) => s.id)).toEqual([top]);
+      const audited = await lastAudit();
+      expect(audited).toMatchObject({ action: 'space.delete', entityId: top });
+      expect((audited.data as { removed: unknown[] }).removed).toHaveLength(2);
+      const before = await fingerprint(t);
+      const again = await borga.delete(`/api/staff/venues/${other}/spaces/${top}`);
+      expect(again.status).toBe(409);
+      expect((await json(again)).code).toBe('space_not_divided');
+      expect(await fingerprint(t)).toBe(before);
+    });
+  });
+
+  it('edits a photo’s alt text in every language and moves it down, audited', async () => {
+    for (const sv of ['Ett', 'Två'])
+      await borga.request(`/api/staff/venues/${hall.id}/photos`, {
+        method: 'POST',
+        body: form(PLAIN_SVG, { sv }),
+      });
+    const view = await json(await borga.get(`/api/staff/venues/${hall.id}?lang=sv`));
+    const [first, second] = view.photos;
+    const alt = { sv: 'Scenen', fi: 'Näyttämö', en: 'The stage', ar: 'المسرح' };
+    const res = await borga.request(`/api/staff/venues/${hall.id}/photos/${first.id}`, {
+      method: 'PATCH',
+      json: { alt, position: first.position + 1 },
+    });
+    expect(res.status).toBe(200);
+    const after = await json(res);
+    expect(after.photos[0].id).toBe(second.id);
+    expect(after.photos[1]).toMatchObject({ id: first.id, alt, position: 1 });
+    const [row] = await t.db.select().from(venuePhotos).where(eq(venuePhotos.id, first.id));
+    expect(row!.alt).toEqual(alt);
+    expect(await lastAudit()).toMatchObject({
+      action: 'venue_photo.update',
+      actorUserId: borgaUserId,
+      data: { photoId: first.id, before: { position: 0 }, after: { alt, position: 1 } },
+    });
   });
 });

@@ -99,8 +99,9 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
       // About 1 MB, above SvelteKit's default body limit (512 kB) for a form action.
       buffer: Buffer.from(await cameraJpeg(2000, 1333, true)),
     });
-    await page.locator('input[name="alt.sv"]').fill('Testbild: salen med stolar i rader');
-    await page.locator('input[name="alt.fi"]').fill('Testikuva: sali ja tuolirivit');
+    const upload = page.locator('form[action="?/photo"]');
+    await upload.locator('input[name="alt.sv"]').fill('Testbild: salen med stolar i rader');
+    await upload.locator('input[name="alt.fi"]').fill('Testikuva: sali ja tuolirivit');
     await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
     await page.waitForLoadState();
     expect(await page.getByRole('status').first().textContent()).toContain(
@@ -123,6 +124,112 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     expect(served.headers()['content-type']).toBe('image/webp');
     await page.goto(`/fi/venues/${venueId}`);
     expect(await page.getByAltText('Testikuva: sali ja tuolirivit').count()).toBe(1);
+  });
+
+  it('edits a photo’s alt text and reorders the photos by keyboard, with and without JavaScript', async () => {
+    // A second photo to reorder (no JavaScript: a plain multipart post).
+    await page.goto(`/sv/staff/venues/${venueId}`);
+    await page.getByLabel(/^Bildfil/).setInputFiles({
+      name: 'scenen.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from(await cameraJpeg(640, 480)),
+    });
+    const upload = page.locator('form[action="?/photo"]');
+    await upload.locator('input[name="alt.sv"]').fill('Testbild två: scenen');
+    await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
+    await page.waitForLoadState();
+    const order = async (p: Page) =>
+      p
+        .locator('form[action="?/photoAlt"] input[name="photoId"]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const before = await order(page);
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const last = before.at(-1)!;
+
+    // Without JavaScript: "move up" is a form post; the photo comes one place earlier.
+    await page.getByRole('button', { name: 'Flytta upp: Testbild två: scenen' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain('Bilden har flyttats.');
+    const moved = await order(page);
+    expect(moved.indexOf(last)).toBe(before.length - 2);
+
+    // With JavaScript, by keyboard only: type the alt texts, Enter saves them.
+    scripted ??= await browser.newContext({
+      baseURL: baseUrl!,
+      storageState: await context.storageState(),
+    });
+    const p = await scripted.newPage();
+    await p.goto(`/sv/staff/venues/${venueId}`);
+    const sv = p.locator(`#photo-${last}-alt-sv`);
+    await sv.selectText();
+    await p.keyboard.type('Scenen med ridån nere');
+    await p.keyboard.press('Tab');
+    await p.keyboard.type('Näyttämö, esirippu alhaalla');
+    await p.keyboard.press('Enter');
+    await p
+      .getByRole('status')
+      .filter({ hasText: 'Beskrivningen av bilden har sparats.' })
+      .waitFor();
+    expect(await p.locator(`#photo-${last}-alt-sv`).inputValue()).toBe('Scenen med ridån nere');
+    expect(await p.locator(`#photo-${last}-alt-fi`).inputValue()).toBe(
+      'Näyttämö, esirippu alhaalla',
+    );
+    expect(await p.getByAltText('Scenen med ridån nere').count()).toBe(1);
+
+    // Move it down with the keyboard: the focus stays on the photo's move button.
+    const down = p.getByRole('button', { name: 'Flytta ned: Scenen med ridån nere' });
+    await down.focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('status').filter({ hasText: 'Bilden har flyttats.' }).waitFor();
+    await expect.poll(() => order(p)).toEqual(before);
+    // Last again: no "move down" any more, so the focus is on its "move up".
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`move-up-${last}`);
+    await p.keyboard.press('Space');
+    await expect.poll(() => order(p)).toEqual(moved);
+    await expect
+      .poll(() => p.evaluate(() => document.activeElement?.id))
+      .toMatch(new RegExp(`^move-(up|down)-${last}$`));
+    const violations = await axe(p);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await p.close();
+
+    // The public page shows the new alt text, in Finnish too.
+    await page.goto(`/fi/venues/${venueId}`);
+    expect(await page.getByAltText('Näyttämö, esirippu alhaalla').count()).toBe(1);
+  });
+
+  it('edits the building of a venue', async () => {
+    await page.goto(`/sv/staff/venues/${venueId}`);
+    await page.getByRole('link', { name: 'Redigera byggnaden' }).click();
+    await page.waitForURL(`**/sv/staff/venues/${venueId}/building`);
+    await noViolations('building form (sv)');
+    const street = await page.locator('input[name="street"]').inputValue();
+    await page.locator('input[name="postalCode"]').fill('123');
+    await page.locator('input[name="lat"]').fill('60.39');
+    await page.locator('input[name="lon"]').fill('');
+    await page.getByRole('button', { name: 'Spara byggnaden' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#field-lon-error').textContent()).toBe(
+      'Ange både latitud och longitud, eller ingendera.',
+    );
+    await page.locator('input[name="lon"]').fill('25,66');
+    await page.getByRole('button', { name: 'Spara byggnaden' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#field-postalCode-error').textContent()).toBe(
+      'Ange ett postnummer med fem siffror.',
+    );
+    expect(await page.locator('input[name="lon"]').inputValue()).toBe('25,66');
+    await noViolations('building form with an error (sv)', undefined, await page.content());
+    await page.locator('input[name="postalCode"]').fill('06100');
+    await page.locator('input[name="name.en"]').fill('The test building');
+    await page.getByRole('button', { name: 'Spara byggnaden' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'Byggnaden har sparats.',
+    );
+    expect(await page.locator('input[name="street"]').inputValue()).toBe(street);
+    expect(await page.locator('input[name="lon"]').inputValue()).toBe('25.66');
+    expect(await page.locator('input[name="name.en"]').inputValue()).toBe('The test building');
   });
 
   it('takes the venue out of booking and back', async () => {
@@ -163,6 +270,13 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     await page.waitForLoadState();
     expect(await page.getByRole('status').first().textContent()).toContain('Delen har lagts till.');
     expect(await page.locator('#spaces-heading + p + ul').textContent()).toContain('Scenen: 15');
+    // A part nobody has booked can go again.
+    await page.getByRole('button', { name: 'Ta bort delen: Scenen' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'Delen har tagits bort.',
+    );
+    expect(await page.locator('#spaces-heading + p + ul').textContent()).not.toContain('Scenen');
   });
 
   for (const lang of ['fi', 'en', 'ar'] as const) {

@@ -221,6 +221,16 @@ function plainIssueText(error: FieldError): string {
       return params?.events !== undefined
         ? m.error_category_in_use({ events: num(params, 'events') })
         : m.error_category_in_use_unknown();
+    case 'space_in_use':
+      return m.error_space_in_use({ bookings: num(params, 'bookings') });
+    case 'space_has_bookings':
+      return m.error_space_has_bookings({ bookings: num(params, 'bookings') });
+    case 'space_not_divided':
+      return m.error_space_not_divided();
+    case 'postal_code':
+      return m.error_postal_code();
+    case 'coordinates_pair':
+      return m.error_coordinates_pair();
     case 'status_404':
       return m.error_not_found();
     case 'invalid_type':

@@ -131,6 +131,10 @@ export function venueErrorsOf(problem: Problem, spanField: readonly string[] = [
       ...(issue.params ? { params: issue.params } : {}),
     };
   }
-  if (!problem.errors?.length) errors.form = { code: problem.code ?? `status_${problem.status}` };
+  if (!problem.errors?.length)
+    errors.form = {
+      code: problem.code ?? `status_${problem.status}`,
+      ...(problem.params ? { params: problem.params } : {}),
+    };
   return errors;
 }

@@ -5,6 +5,7 @@ import { getStaffVenue } from '../../services/venues-admin/get-venue';
 import { listStaffVenues } from '../../services/venues-admin/list-venues';
 import { addPhoto, removePhoto, updatePhoto } from '../../services/venues-admin/photos';
 import { setBookable } from '../../services/venues-admin/set-bookable';
+import { removeSpace } from '../../services/venues-admin/remove-space';
 import { addSpace, updateSpace } from '../../services/venues-admin/spaces';
 import { updateBuilding } from '../../services/venues-admin/update-building';
 import { updateVenue } from '../../services/venues-admin/update-venue';
@@ -23,6 +24,7 @@ import {
   getStaffVenueRoute,
   listStaffVenuesRoute,
   removePhotoRoute,
+  removeSpaceRoute,
   setBookableRoute,
   updateBuildingRoute,
   updatePhotoRoute,
@@ -87,6 +89,10 @@ export const staffVenuesRoutes = staffVenuesRouter
   .openapi(updateSpaceRoute, async (c) => {
     const input = { ...c.req.valid('param'), ...c.req.valid('query'), body: c.req.valid('json') };
     return respond(c, StaffVenue, await updateSpace({ ctx: c.var.ctx, input }));
+  })
+  .openapi(removeSpaceRoute, async (c) => {
+    const input = { ...c.req.valid('param'), ...c.req.valid('query') };
+    return respond(c, StaffVenue, await removeSpace({ ctx: c.var.ctx, input }));
   })
   .openapi(addPhotoRoute, async (c) => {
     const input = { ...c.req.valid('param'), ...c.req.valid('query'), body: c.req.valid('form') };

@@ -235,6 +235,25 @@ export const updateSpaceRoute = createRoute({
   },
 });
 
+export const removeSpaceRoute = createRoute({
+  method: 'delete',
+  path: '/staff/venues/{id}/spaces/{spaceId}',
+  tags: ['Staff: venues'],
+  summary:
+    'Remove a part of a divisible hall and the parts under it; the root space removes the whole division',
+  description:
+    'Refused while a pending or approved booking uses a removed space (or claims it through the whole hall), and for good when any booking, whatever its status, names it: bookings keep their history.',
+  request: { params: VenueParams.extend({ spaceId: Uuid('spaceId') }), query: LangQuery },
+  responses: {
+    200: json(StaffVenue, 'The venue with the spaces left'),
+    ...guarded,
+    404: problem('No such venue or space'),
+    409: problem(
+      'A holding booking uses it (`space_in_use`, `params.bookings`), bookings of it are kept as history (`space_has_bookings`), or the venue is not divided (`space_not_divided`)',
+    ),
+  },
+});
+
 export const PhotoForm = z.object({
   file: z.any().openapi({
     type: 'string',

@@ -4,7 +4,13 @@ import { eq } from 'drizzle-orm';
 import { audit, inTransaction, type ServiceCtx } from '../context';
 import { changesOf, ownBuilding, requireStaff } from './access';
 
-export const UpdateBuildingInput = buildingInput.partial();
+/**
+ * Any of the building's fields. Coordinates lose their default (null): left out, they stay
+ * as stored; only an explicit `null` clears them.
+ */
+export const UpdateBuildingInput = buildingInput
+  .extend({ coordinates: buildingInput.shape.coordinates.unwrap() })
+  .partial();
 
 /** Staff correct a building's name, address or coordinates. */
 export async function updateBuilding({

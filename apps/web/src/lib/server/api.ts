@@ -436,6 +436,51 @@ export const addVenueSpace = (
     }),
   );
 
+export const removeVenueSpace = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  spaceId: string,
+  lang: Locale,
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].spaces[':spaceId'].$delete({
+      param: { id, spaceId },
+      query: { lang },
+    }),
+  );
+
+type PhotoRoute = ReturnType<typeof client>['api']['staff']['venues'][':id']['photos'][':photoId'];
+export type VenuePhotoPatch = Parameters<PhotoRoute['$patch']>[0]['json'];
+
+/** A photo's alt text (every language at once) or its place in the order (0 = first). */
+export const updateVenuePhoto = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  photoId: string,
+  lang: Locale,
+  json: VenuePhotoPatch,
+) =>
+  result(
+    client(fetch, origin).api.staff.venues[':id'].photos[':photoId'].$patch({
+      param: { id, photoId },
+      query: { lang },
+      json,
+    }),
+  );
+
+export type BuildingPatch = Parameters<
+  ReturnType<typeof client>['api']['staff']['buildings'][':id']['$patch']
+>[0]['json'];
+
+export const updateStaffBuilding = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: BuildingPatch,
+) => result(client(fetch, origin).api.staff.buildings[':id'].$patch({ param: { id }, json }));
+
 // Associations (apps/api/src/routes/associations/associations.routes.ts; /api/openapi.json).
 
 export interface AssociationQuery {

@@ -5,8 +5,10 @@ import {
   addVenuePhoto,
   getStaffVenue,
   removeVenuePhoto,
+  removeVenueSpace,
   setVenueBookable,
   updateStaffVenue,
+  updateVenuePhoto,
   type StaffVenuePatch,
 } from '#lib/server/api.ts';
 import { attempt, fieldsOf, type FormErrors } from '#lib/server/forms.ts';
@@ -107,6 +109,47 @@ export const actions: Actions = {
         errors: venueErrorsOf(answer.problem),
       });
     return { action: 'addSpace', added: true };
+  },
+  removeSpace: async ({ request, fetch, url, params }) => {
+    const { spaceId } = fieldsOf(await request.formData(), ['spaceId'] as const);
+    const answer = await attempt(
+      removeVenueSpace(fetch, url.origin, params.id, spaceId, params.lang),
+    );
+    if (!answer.ok)
+      return fail(answer.status, { action: 'removeSpace', errors: venueErrorsOf(answer.problem) });
+    return { action: 'removeSpace', removed: true };
+  },
+  photoAlt: async ({ request, fetch, url, params }) => {
+    const form = await request.formData();
+    const values = fieldsOf(form, ['photoId', ...locales.map((l) => `alt.${l}`)]);
+    const alt: Record<string, string> = {};
+    for (const l of locales) if (values[`alt.${l}`]?.trim()) alt[l] = values[`alt.${l}`]!;
+    const answer = await attempt(
+      updateVenuePhoto(fetch, url.origin, params.id, values.photoId ?? '', params.lang, { alt }),
+    );
+    if (!answer.ok)
+      return fail(answer.status, {
+        action: 'photoAlt',
+        values,
+        errors: venueErrorsOf(answer.problem),
+      });
+    return { action: 'photoAlt', saved: true };
+  },
+  movePhoto: async ({ request, fetch, url, params }) => {
+    const values = fieldsOf(await request.formData(), ['photoId', 'position'] as const);
+    const position = /^\d+$/.test(values.position) ? Number(values.position) : values.position;
+    const answer = await attempt(
+      updateVenuePhoto(fetch, url.origin, params.id, values.photoId, params.lang, {
+        position: position as number,
+      }),
+    );
+    if (!answer.ok)
+      return fail(answer.status, {
+        action: 'movePhoto',
+        values: { photoId: values.photoId },
+        errors: venueErrorsOf(answer.problem),
+      });
+    return { action: 'movePhoto', moved: true };
   },
   removePhoto: async ({ request, fetch, url, params }) => {
     const { photoId } = fieldsOf(await request.formData(), ['photoId'] as const);
