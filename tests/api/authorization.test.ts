@@ -29,6 +29,7 @@ async function fingerprint(t: TestDb): Promise<string> {
     'users',
     'accounts',
     'staff_roles',
+    'booking_requests',
     'bookings',
     'events',
   ];
@@ -52,6 +53,8 @@ describe(`authorization matrix (${ENGINE})`, () => {
   const as: Record<Exclude<Actor, 'right'>, TestClient> & Record<string, TestClient> = {} as never;
   /** A pending association in Borgå founded by resident@ (its admin), with a member and a contact. */
   let target: { id: string; memberId: string };
+  /** A weekly booking request of three dates by mll@ for MLL (verified, Borgå). */
+  let booking: { id: string; dates: string[] };
   const SECRET_CONTACT = 'kassor@hemlig-forening.example.org';
 
   beforeAll(async () => {
@@ -85,6 +88,30 @@ describe(`authorization matrix (${ENGINE})`, () => {
       .execute(sql`insert into association_members (association_id, user_id, municipality_id, role)
       select ${id}, ${mll!.id}, municipality_id, 'member' from associations where id = ${id}`);
     target = { id, memberId: mll!.id };
+
+    // MLL asks for a Borgå room for three Tuesdays in spring: the first free one found.
+    const session = await json(await as.member!.get('/api/session'));
+    const mllId = session.roles.associations.find(
+      (a: { association: { verification: string } }) => a.association.verification === 'verified',
+    ).association.id;
+    const venues = await json(await as.member!.get('/api/venues?municipality=borga&limit=50'));
+    for (const venue of venues.items) {
+      const res = await as.member!.post('/api/bookings', {
+        venueId: venue.id,
+        associationId: mllId,
+        purpose: 'Familjecafé',
+        expectedAttendance: 5,
+        acceptTerms: true,
+        start: '2027-03-02T10:00:00+02:00',
+        end: '2027-03-02T12:00:00+02:00',
+        repeat: { weekly: { until: '2027-03-16', except: [] } },
+      });
+      if (res.status !== 201) continue;
+      const created = await json(res);
+      booking = { id: created.id, dates: created.bookings.map((b: { date: string }) => b.date) };
+      break;
+    }
+    expect(booking?.dates).toEqual(['2027-03-02', '2027-03-09', '2027-03-16']);
   });
   afterAll(() => t.close());
 
@@ -152,6 +179,40 @@ describe(`authorization matrix (${ENGINE})`, () => {
       right: 'staff',
       ok: 200,
       call: (c) => c.post(`/api/associations/${target.id}/decision`, { decision: 'verify' }),
+    },
+    {
+      name: 'GET booking request',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.get(`/api/bookings/${booking.id}`),
+    },
+    {
+      name: 'GET booking request (staff)',
+      right: 'staff',
+      ok: 200,
+      call: (c) => c.get(`/api/bookings/${booking.id}`),
+    },
+    {
+      name: 'POST booking decision (approve the first date)',
+      right: 'staff',
+      ok: 200,
+      call: (c) =>
+        c.post(`/api/bookings/${booking.id}/decision`, {
+          decision: 'approve',
+          dates: [booking.dates[0]],
+        }),
+    },
+    {
+      name: 'POST booking withdraw (the second date)',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.post(`/api/bookings/${booking.id}/withdraw`, { dates: [booking.dates[1]] }),
+    },
+    {
+      name: 'POST booking cancel (the approved date)',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.post(`/api/bookings/${booking.id}/cancel`, { dates: [booking.dates[0]] }),
     },
     {
       name: 'GET audit log',
