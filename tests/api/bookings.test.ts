@@ -233,6 +233,43 @@ describe(`booking requests (${ENGINE})`, () => {
     await t.db.update(venues).set({ openingHours: [] }).where(eq(venues.id, world.otherVenueId));
   });
 
+  it('keeps the venue’s buffer after each booking, in the clash, the suggestion and the answer', async () => {
+    const w = await createBookingWorld(t.db, { bufferMinutes: 30 });
+    await insertBooking(t.db, {
+      municipalityId: w.municipalityId,
+      venueId: w.otherVenueId,
+      spaceId: w.spaces.other,
+      associationId: w.associationId,
+      startsAt: new Date(utc('2026-12-03T10:00')),
+      endsAt: new Date(utc('2026-12-03T12:00')),
+      status: 'approved',
+      purpose: 'Möte',
+    });
+    const mine = (start: string, end: string) =>
+      member.post('/api/bookings', {
+        venueId: w.otherVenueId,
+        associationId: w.associationId,
+        purpose: 'Läxhjälp',
+        expectedAttendance: 10,
+        acceptTerms: true,
+        start: at(start),
+        end: at(end),
+      });
+    const inBuffer = await mine('2026-12-03T12:15', '2026-12-03T13:15');
+    expect(inBuffer.status).toBe(409);
+    const body = await json(inBuffer);
+    expect(body.clashes[0].taken).toEqual(slot('2026-12-03T10:00', '2026-12-03T12:30'));
+    // Nearest first, shown in time order: each leaves its own 30 minutes before the next claim.
+    expect(body.suggestions).toEqual([
+      slot('2026-12-02T21:00', '2026-12-02T22:00'),
+      slot('2026-12-03T08:30', '2026-12-03T09:30'),
+      slot('2026-12-03T12:30', '2026-12-03T13:30'),
+    ]);
+    // Ending 09:45 leaves no room for this booking's own 30 minutes before 10:00.
+    expect((await mine('2026-12-03T08:00', '2026-12-03T09:45')).status).toBe(409);
+    expect((await mine('2026-12-03T12:30', '2026-12-03T13:30')).status).toBe(201);
+  });
+
   it('counts open requests, not weeks, against the venue’s limit', async () => {
     const w = await createBookingWorld(t.db);
     await t.db.update(venues).set({ maxOpenRequests: 2 }).where(eq(venues.id, w.hallVenueId));

@@ -147,15 +147,23 @@ export function checkBookingRules(input: BookingRulesCheck): Issue[] {
     }
   }
 
-  if (input.openRequests >= rules.maxOpenRequests) {
-    issues.push({
-      path: 'openRequests',
-      code: 'too_many_open_requests',
-      params: { maximum: rules.maxOpenRequests, current: input.openRequests },
-      message: `An association may have at most ${plural(rules.maxOpenRequests, 'open request')} at this venue; it already has ${input.openRequests}.`,
-    });
-  }
+  const quota = openRequestsIssue(rules, input.openRequests);
+  if (quota) issues.push(quota);
   return issues;
+}
+
+/** The open-request quota: an issue when the association already has the most it may. */
+export function openRequestsIssue(
+  rules: Pick<BookingRules, 'maxOpenRequests'>,
+  openRequests: number,
+): Issue | null {
+  if (openRequests < rules.maxOpenRequests) return null;
+  return {
+    path: 'openRequests',
+    code: 'too_many_open_requests',
+    params: { maximum: rules.maxOpenRequests, current: openRequests },
+    message: `An association may have at most ${plural(rules.maxOpenRequests, 'open request')} at this venue; it already has ${openRequests}.`,
+  };
 }
 
 /** True while a booking may still be cancelled by its association (before the deadline). */

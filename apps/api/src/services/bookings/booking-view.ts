@@ -18,9 +18,9 @@ import {
   type Actor,
 } from '@motesplats/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
+import { localDate } from './pick-dates';
 
 type RequestRow = typeof bookingRequests.$inferSelect;
 type BookingRow = typeof bookings.$inferSelect;
@@ -107,7 +107,6 @@ export async function bookingViews(
     const own = dateRows.filter((b) => b.requestId === r.id);
     const space = spaceRows.find((s) => s.id === r.spaceId);
     const association = associationRows.find((a) => a.id === r.associationId);
-    const local = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() as string;
     const parsed = r.rrule ? parseRule(r.rrule) : null;
     const until =
       parsed?.ok && parsed.value.until?.type === 'date' ? parsed.value.until.date : null;
@@ -132,7 +131,7 @@ export async function bookingViews(
       createdAt: r.createdAt.toISOString(),
       bookings: own.map((b) => ({
         id: b.id,
-        date: local(b.startsAt),
+        date: localDate(b.startsAt, zone),
         start: b.startsAt.toISOString(),
         end: b.endsAt.toISOString(),
         status: b.status,

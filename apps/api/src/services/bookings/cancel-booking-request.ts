@@ -27,10 +27,13 @@ export async function cancelBookingRequest({
   await inTransaction(ctx, async (tx) => {
     const request = await findRequest(tx, input.id);
     const staff = isStaffOf(tx.actor, request.municipalityId);
-    if (!staff && (request.cityUse || !isMember(tx, request.associationId)))
+    const member = isMember(tx, request.associationId);
+    /** Staff cancelling someone else's booking: a reason is owed, and the mail says so. */
+    const byStaff = staff && !member;
+    if (!staff && (request.cityUse || !member))
       throw new DomainFailure({ kind: 'forbidden', reason: 'member' });
     const reason = body.reason ?? null;
-    if (staff && !isMember(tx, request.associationId) && !reason && !request.cityUse)
+    if (byStaff && !reason && !request.cityUse)
       throw new DomainFailure({
         kind: 'invalid',
         issues: [{ path: 'reason', code: 'required', message: 'staff give a reason' }],
@@ -84,7 +87,7 @@ export async function cancelBookingRequest({
       entityId: request.id,
       data: {
         dates: picked.map((b) => localDate(b.startsAt, zone)),
-        byStaff: staff && !isMember(tx, request.associationId),
+        byStaff,
         ...(reason ? { reason } : {}),
       },
     });
@@ -94,7 +97,7 @@ export async function cancelBookingRequest({
         kind: 'cancelled',
         picked,
         reason,
-        byStaff: staff && !isMember(tx, request.associationId),
+        byStaff,
         origin: input.origin,
       });
   });

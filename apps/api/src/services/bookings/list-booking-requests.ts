@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { requireUser, type ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 import { bookingViews } from './booking-view';
+import { localDate } from './pick-dates';
 import { zoneOf } from './zone-of';
 
 /** At most this many requests in one list (a member's, or the staff queue). */
@@ -100,7 +101,6 @@ export async function staffBookingQueue({
       )
       .orderBy(asc(bookings.startsAt));
     const text = localizer(input.lang ?? actor.locale, []);
-    const dayOf = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() as string;
     items.push({
       ...view,
       rules: {
@@ -114,9 +114,9 @@ export async function staffBookingQueue({
         maxOpenRequests: venue!.maxOpenRequests,
       },
       sameDays: others
-        .filter((o) => days.includes(dayOf(o.start)))
+        .filter((o) => days.includes(localDate(o.start, zone)))
         .map((o) => ({
-          date: dayOf(o.start),
+          date: localDate(o.start, zone),
           start: o.start.toISOString(),
           end: o.end.toISOString(),
           status: o.status,

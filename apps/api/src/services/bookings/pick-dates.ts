@@ -1,13 +1,12 @@
 import { bookings } from '@motesplats/db';
-import { DomainFailure } from '@motesplats/domain';
-import { DateTime } from 'luxon';
+import { DomainFailure, localDateOf } from '@motesplats/domain';
 
 type BookingRow = typeof bookings.$inferSelect;
 type Status = BookingRow['status'];
 
 /** A booking's local date in the venue's zone, 'yyyy-MM-dd'. */
 export const localDate = (d: Date, zone: string): string =>
-  DateTime.fromJSDate(d, { zone }).toISODate() as string;
+  localDateOf(d, zone).toISODate() as string;
 
 /**
  * The bookings of a request a decision or change applies to: those on the given local dates,

@@ -1,5 +1,5 @@
 import { bookings } from '@motesplats/db';
-import { DomainFailure } from '@motesplats/domain';
+import { DomainFailure, membershipOf } from '@motesplats/domain';
 import { inArray } from 'drizzle-orm';
 import { audit, inTransaction, type ServiceCtx } from '../context';
 import { WithdrawInput } from './booking-input';
@@ -46,7 +46,6 @@ export async function withdrawBookingRequest({
   return loadBookingRequest(ctx, input.id, input.lang);
 }
 
+/** Whether the actor is a member of the request's association (city use has none). */
 export const isMember = (ctx: ServiceCtx, associationId: string | null): boolean =>
-  ctx.actor.kind === 'user' &&
-  associationId !== null &&
-  ctx.actor.memberships.some((m) => m.associationId === associationId);
+  associationId !== null && membershipOf(ctx.actor, associationId) !== undefined;
