@@ -16,3 +16,7 @@ export function sqlState(error: unknown): string | undefined {
 
 export const isOverlapViolation = (error: unknown): boolean =>
   sqlState(error) === EXCLUSION_VIOLATION;
+
+/** SQLSTATE 40P01: PostgreSQL broke a lock cycle by aborting this transaction; retry it. */
+export const DEADLOCK_DETECTED = '40P01';
+export const isDeadlock = (error: unknown): boolean => sqlState(error) === DEADLOCK_DETECTED;

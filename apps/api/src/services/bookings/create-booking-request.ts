@@ -2,6 +2,7 @@ import {
   associations,
   bookingRequests,
   bookings,
+  isDeadlock,
   isOverlapViolation,
   spaces,
   type Db,
@@ -11,6 +12,7 @@ import {
   checkRequestRules,
   claimedSpaceIds,
   invalid,
+  openRequestsIssue,
   requestRule,
   requestedDates,
   type RequestedDate,
@@ -138,8 +140,11 @@ export async function createBookingRequest({
   if (bookOnly.length === 0) throw clashFailure(report);
 
   let requestId: string;
-  try {
-    requestId = await inTransaction(ctx, async (tx) => {
+  // A whole-hall booking claims both halves, so two rivals can each wait on the other's
+  // uncommitted claim; PostgreSQL aborts one (40P01). Its retry waits on the survivor and
+  // then sees the clash like any later request.
+  const insert = () =>
+    inTransaction(ctx, async (tx) => {
       if (association) {
         // One request at a time per association: the open-request quota holds under races.
         await tx.db
@@ -148,20 +153,8 @@ export async function createBookingRequest({
           .where(eq(associations.id, association.id))
           .for('update');
         const open = await countOpenRequests(tx.db, association.id, venue.id);
-        const quota = checkRequestRules({
-          rules: venue,
-          now: tx.now,
-          zone: rules.zone,
-          openingHours: null,
-          blackoutDates: [],
-          openRequests: open,
-          bookable: true,
-          capacity: body.expectedAttendance,
-          expectedAttendance: body.expectedAttendance,
-          dates: bookOnly.slice(0, 1),
-        }).filter((i) => i.code === 'too_many_open_requests');
-        if (quota.length > 0)
-          throw new DomainFailure({ kind: 'rule_violation', violations: quota });
+        const quota = openRequestsIssue(venue, open);
+        if (quota) throw new DomainFailure({ kind: 'rule_violation', violations: [quota] });
       }
       const [request] = await tx.db
         .insert(bookingRequests)
@@ -229,6 +222,8 @@ export async function createBookingRequest({
       }
       return id;
     });
+  try {
+    requestId = await withDeadlockRetry(insert);
   } catch (error) {
     // A rival committed an overlapping claim after our check: the database refused ours.
     if (!isOverlapViolation(error)) throw error;
@@ -255,4 +250,15 @@ export async function countOpenRequests(db: Db, associationId: string, venueId: 
       ),
     );
   return Number(row?.n ?? 0);
+}
+
+/** Runs `work` again, up to three times in all, when PostgreSQL aborted it to break a deadlock. */
+async function withDeadlockRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3 || !isDeadlock(error)) throw error;
+    }
+  }
 }
