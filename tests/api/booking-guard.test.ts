@@ -1,5 +1,5 @@
-import { bookings, isOverlapViolation, sqlState } from '@motesplats/db';
-import { eq } from 'drizzle-orm';
+import { bookings, isOverlapViolation, rowsOf, sqlState } from '@motesplats/db';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHallFixture } from '../fixtures/premises';
 import { ENGINE } from '../setup/env';
@@ -58,6 +58,29 @@ describe(`double-booking guard (${ENGINE})`, () => {
     await expectClash(
       t.db.update(bookings).set({ status: 'approved' }).where(eq(bookings.id, first!.id)),
     );
+  });
+
+  it('leaves the claims untouched when a decision keeps the booking holding', async () => {
+    const f = await createHallFixture(t.db);
+    const [held] = await f.book(f.spaces.hall, '2026-12-04T10:00Z', '2026-12-04T12:00Z');
+    const claims = async () =>
+      rowsOf<{ space_id: string; version: string }>(
+        await t.db.execute(
+          sql`select space_id, xmin::text as version from booking_claims where booking_id = ${held!.id} order by space_id`,
+        ),
+      );
+    const before = await claims();
+    expect(before).toHaveLength(2); // the whole hall claims both halves
+    await t.db.update(bookings).set({ status: 'approved' }).where(eq(bookings.id, held!.id));
+    // Rewriting them would make approving an insert that can wait on a rival's claim.
+    expect(await claims()).toEqual(before);
+    await t.db
+      .update(bookings)
+      .set({ endsAt: new Date('2026-12-04T13:00Z') })
+      .where(eq(bookings.id, held!.id));
+    const moved = await claims();
+    expect(moved).toHaveLength(2);
+    expect(moved.map((c) => c.version)).not.toEqual(before.map((c) => c.version));
   });
 
   it('refuses moving a booking onto another', async () => {

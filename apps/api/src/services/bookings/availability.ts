@@ -133,3 +133,33 @@ function suggest(
   const free = freeIntervals(open, taken, venue.bufferMinutes);
   return nearbyFreeSlots(free, wanted, 3).filter((s) => s.start.getTime() <= latest);
 }
+
+/**
+ * Queues this transaction behind any other that may claim the same leaf space on the same
+ * UTC day, until it ends: one advisory lock per (leaf, day) its claims touch, taken in one
+ * sorted order so two requests never wait on each other. Without it, two requests inserting
+ * overlapping claims at the same moment each find the other's uncommitted claim and wait on
+ * it, a deadlock PostgreSQL breaks only after deadlock_timeout (1 s) per pair; fifty at once
+ * queued for over a minute. Requests for other rooms or days run side by side. Decision 013.
+ */
+export async function queueForClaims(
+  db: Db,
+  leafIds: readonly string[],
+  dates: readonly Interval[],
+  bufferMinutes: number,
+): Promise<void> {
+  const days = new Set<number>();
+  for (const d of dates) {
+    const claim = claimOf(d, bufferMinutes);
+    const last = Math.floor((claim.end.getTime() - 1) / DAY);
+    for (let day = Math.floor(claim.start.getTime() / DAY); day <= last; day++) days.add(day);
+  }
+  if (leafIds.length === 0 || days.size === 0) return;
+  await db.execute(sql`
+    select pg_advisory_xact_lock(keys.space_key, keys.day) from (
+      select distinct hashtext(leaf) as space_key, day
+        from unnest(${`{${leafIds.join(',')}}`}::text[]) as leaf
+        cross join unnest(${`{${[...days].join(',')}}`}::int[]) as day
+       order by 1, 2
+    ) as keys`);
+}

@@ -20,7 +20,7 @@ import {
 import { and, countDistinct, eq } from 'drizzle-orm';
 import { audit, inTransaction, requireScope, requireUser, type ServiceCtx } from '../context';
 import { findVenue } from '../venues/find-venue';
-import { clashReport, type BookableVenue, type ClashReport } from './availability';
+import { clashReport, queueForClaims, type BookableVenue, type ClashReport } from './availability';
 import { CreateBookingInput } from './booking-input';
 import { notifyRequested } from './booking-mail';
 import { loadBookingRequest } from './booking-view';
@@ -140,9 +140,9 @@ export async function createBookingRequest({
   if (bookOnly.length === 0) throw clashFailure(report);
 
   let requestId: string;
-  // A whole-hall booking claims both halves, so two rivals can each wait on the other's
-  // uncommitted claim; PostgreSQL aborts one (40P01). Its retry waits on the survivor and
-  // then sees the clash like any later request.
+  // Rivals for the same room and day queue (queueForClaims), so they do not deadlock on each
+  // other's uncommitted claims. Should some other writer still close a lock cycle, PostgreSQL
+  // aborts one side (40P01) and the retry below runs it again behind the survivor.
   const insert = () =>
     inTransaction(ctx, async (tx) => {
       if (association) {
@@ -156,6 +156,7 @@ export async function createBookingRequest({
         const quota = openRequestsIssue(venue, open);
         if (quota) throw new DomainFailure({ kind: 'rule_violation', violations: [quota] });
       }
+      await queueForClaims(tx.db, leaves, bookOnly, rules.bufferMinutes);
       const [request] = await tx.db
         .insert(bookingRequests)
         .values({
