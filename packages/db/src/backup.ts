@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import postgres from 'postgres';
+import { pgliteExtensions } from './client';
 
 export type BackupFormat = 'pg_dump-custom' | 'sql';
 
@@ -138,8 +139,7 @@ export async function backupPglite(options: { dataDir: string; file: string }): 
 
 async function openPglite(dataDir: string) {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
-  const pg = new PGlite({ dataDir, extensions: { btree_gist } });
+  const pg = new PGlite({ dataDir, extensions: await pgliteExtensions() });
   await pg.waitReady;
   return pg;
 }

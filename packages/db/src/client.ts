@@ -60,6 +60,13 @@ export interface DbHandle {
   dump?: () => Promise<Blob>;
 }
 
+/** The contrib extensions the migrations create (btree_gist for claims, pg_trgm for search). */
+export async function pgliteExtensions() {
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { btree_gist, pg_trgm };
+}
+
 export const defaultMigrationsFolder = (): string =>
   fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -130,11 +137,10 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
-  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const client = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    extensions: { btree_gist },
+    extensions: await pgliteExtensions(),
     // PostgreSQL's default 128 MB of shared buffers live inside PGlite's WebAssembly memory
     // and cost ~140 MB of resident memory; one in-process connection needs far less
     // (measured by tests/bench/startup.mjs: ~350 MB → ~210 MB idle).

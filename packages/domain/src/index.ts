@@ -25,3 +25,4 @@ export * from './booking/request';
 export * from './admin/limits';
 export * from './admin/time-zone';
 export * from './admin/inputs';
+export * from './events/vocabulary';

@@ -28,11 +28,10 @@ export type AssociationDetail = InferResponseType<
   200
 >;
 
-export type Audience =
-  'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';
-
 // The vocabularies come from the domain, the one list the API validates with.
 export {
+  AUDIENCES,
+  type Audience,
   ACCESSIBILITY as ACCESSIBILITY_FEATURES,
   EQUIPMENT,
   ACCESS_METHODS,

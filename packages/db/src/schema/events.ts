@@ -8,11 +8,13 @@ import {
   pgEnum,
   pgTable,
   text,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { bookings } from './bookings';
 import { associations, users } from './people';
+import { media } from './media';
 import { venues } from './premises';
 import { municipalityId, createdAt, updatedAt, instant } from './columns';
 
@@ -38,9 +40,8 @@ export const events = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     municipalityId: municipalityId(),
-    associationId: uuid('association_id')
-      .notNull()
-      .references(() => associations.id),
+    /** The organizer; null for the municipality's own events (created by staff). */
+    associationId: uuid('association_id').references(() => associations.id),
     categorySlug: text('category_slug')
       .notNull()
       .references(() => categories.slug),
@@ -58,8 +59,19 @@ export const events = pgTable(
     priceText: jsonb('price_text').$type<LocalizedText>().notNull().default({}),
     registrationRequired: boolean('registration_required').notNull().default(false),
     registrationUrl: text('registration_url'),
+    accessibilityNotes: jsonb('accessibility_notes').$type<LocalizedText>().notNull().default({}),
+    imageId: uuid('image_id').references(() => media.id, { onDelete: 'set null' }),
+    /** The first occurrence (DTSTART/DTEND of the series); the rule repeats its wall-clock time. */
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
     /** RFC 5545 RRULE subset (packages/domain recurrence) in the municipality's zone. */
     rrule: text('rrule'),
+    /** Local dates (yyyy-MM-dd) the rule skips: EXDATE. */
+    exceptDates: text('except_dates').array().notNull().default([]),
+    /** Why staff unpublished it, or why the organizer cancelled it. */
+    statusReason: text('status_reason'),
+    /** Titles, summaries and descriptions in every language, lower-cased: what `q` searches. */
+    searchText: text('search_text').notNull().default(''),
     status: eventStatus('status').notNull().default('draft'),
     /** Stable feed identity of the event; occurrences have their own. */
     uid: text('uid').notNull().unique(),
@@ -71,6 +83,8 @@ export const events = pgTable(
   },
   (t) => [
     index('events_municipality_idx').on(t.municipalityId),
+    index('events_association_idx').on(t.associationId),
+    index('events_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('events_venue_idx').on(t.venueId),
   ],
 );
@@ -89,17 +103,21 @@ export const eventOccurrences = pgTable(
       .references(() => bookings.id),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
+    /** Where the rule put it (RECURRENCE-ID): with the event, its identity; a move keeps it. */
+    originalStartsAt: instant('original_starts_at').notNull(),
     status: occurrenceStatus('status').notNull().default('scheduled'),
     /** Never changes (DESIGN.md invariant 5). */
     uid: text('uid').notNull().unique(),
     /** Raised on every edit so calendar clients take it. */
     sequence: integer('sequence').notNull().default(0),
     cancelledAt: instant('cancelled_at'),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('event_occurrences_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    unique('event_occurrences_event_original_start_key').on(t.eventId, t.originalStartsAt),
     index('event_occurrences_start_idx').on(t.startsAt),
     index('event_occurrences_event_idx').on(t.eventId),
     index('event_occurrences_municipality_start_idx').on(t.municipalityId, t.startsAt),

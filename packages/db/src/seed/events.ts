@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@motesplats/domain';
+import type { Audience, LocalizedText } from '@motesplats/domain';
 import type { DateTime } from 'luxon';
 import type { AssociationKey } from './associations';
 import type { SeedWindow } from './clock';
@@ -13,7 +13,7 @@ export interface EventSeed {
   title: LocalizedText;
   summary: LocalizedText;
   description: LocalizedText;
-  audience: 'everyone' | 'families' | 'children' | 'youth' | 'adults' | 'women' | 'seniors';
+  audience: Audience;
   languages: string[];
   priceCents: number | null;
   priceText: LocalizedText;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { occurrencesBetween } from '@motesplats/domain';
+import { eventSearchText, occurrencesBetween } from '@motesplats/domain';
 import type { DateTime } from 'luxon';
 import type * as s from '../schema/index';
 import { BOOKING_TEMPLATES } from './bookings';
@@ -92,8 +92,10 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     const title = event.title.sv ?? event.title.fi ?? Object.values(event.title)[0] ?? event.key;
     let cancelled = event.cancelAfterDays === undefined;
     let placed = 0;
+    let anchor: Interval | null = null;
 
     for (const { start, end } of eventSlots(event, window)) {
+      anchor ??= { start, end };
       const held: Interval = { start: minutesBefore(start, event.setupMinutes), end };
       if (venue.blackouts.has(localIsoDate(start))) {
         skippedDates.push(localIsoDate(start));
@@ -135,6 +137,7 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
         bookingId,
         startsAt: start,
         endsAt: end,
+        originalStartsAt: start,
         status: cancelNow ? 'cancelled' : 'scheduled',
         uid: `occurrence-${occurrenceId}@motesplats`,
         sequence: cancelNow ? 1 : 0,
@@ -180,6 +183,9 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       registrationRequired: fields.registrationUrl !== undefined,
       registrationUrl: fields.registrationUrl ?? null,
       rrule: 'rrule' in schedule ? schedule.rrule : null,
+      startsAt: anchor?.start ?? window.start.toJSDate(),
+      endsAt: anchor?.end ?? window.start.plus({ hours: 2 }).toJSDate(),
+      searchText: eventSearchText([fields.title, fields.summary, fields.description]),
       status: 'published',
       uid: `event-${eventId}@motesplats`,
       sequence: 0,
