@@ -10,3 +10,4 @@ export * from './locales';
 export * from './paging';
 export * from './premises/vocabulary';
 export * from './text/pick-text';
+export * from './events/vocabulary';
