@@ -26,3 +26,4 @@ export * from './admin/limits';
 export * from './admin/time-zone';
 export * from './admin/inputs';
 export * from './events/vocabulary';
+export * from './events/plan';
