@@ -43,11 +43,20 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/bookings/{id}/decision',
       '/api/bookings/{id}/withdraw',
       '/api/categories',
+      '/api/events',
+      '/api/events/mine',
       '/api/events/{id}',
+      '/api/events/{id}/cancel',
+      '/api/events/{id}/manage',
+      '/api/events/{id}/publish',
+      '/api/events/{id}/unpublish',
       '/api/health',
       '/api/invitations/accept',
       '/api/municipalities',
       '/api/occurrences',
+      '/api/occurrences/{id}/attendance',
+      '/api/occurrences/{id}/cancel',
+      '/api/occurrences/{id}/move',
       '/api/password/forgot',
       '/api/password/reset',
       '/api/ready',
@@ -55,6 +64,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/session/oidc',
       '/api/sessions',
       '/api/staff/associations',
+      '/api/staff/attendance',
       '/api/staff/audit',
       '/api/staff/bookings',
       '/api/staff/buildings',
@@ -79,6 +89,16 @@ describe(`the API describes itself (${ENGINE})`, () => {
     expect(doc.components.schemas.Problem).toBeDefined();
     // The session contract of issue 6: sign in, who am I, sign out.
     expect(Object.keys(doc.paths['/api/session']).sort()).toEqual(['delete', 'get', 'post']);
+    expect(Object.keys(doc.paths['/api/events/{id}']).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(doc.paths['/api/events'].post.responses).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '422',
+    ]);
     expect(Object.keys(doc.paths['/api/bookings'].post.responses).sort()).toEqual([
       '201',
       '400',

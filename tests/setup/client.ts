@@ -46,6 +46,8 @@ export class TestClient {
   get = (path: string, init: RequestInit = {}) => this.request(path, { ...init, method: 'GET' });
   post = (path: string, json?: unknown, init: RequestInit = {}) =>
     this.request(path, { ...init, method: 'POST', json });
+  patch = (path: string, json?: unknown, init: RequestInit = {}) =>
+    this.request(path, { ...init, method: 'PATCH', json });
   put = (path: string, json?: unknown, init: RequestInit = {}) =>
     this.request(path, { ...init, method: 'PUT', json });
   delete = (path: string, init: RequestInit = {}) =>

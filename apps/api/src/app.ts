@@ -14,6 +14,7 @@ import {
 } from './http/problem';
 import { catalogRouter } from './routes/catalog/catalog.index';
 import { docsRouter } from './routes/docs/docs.index';
+import { eventWritesRouter } from './routes/events/event-writes.index';
 import { eventsRouter } from './routes/events/events.index';
 import { feedsRouter } from './routes/feeds/feeds.index';
 import { healthRouter } from './routes/health/health.index';
@@ -48,6 +49,7 @@ const apiRoutes = () =>
   createRouter()
     .route('/', healthRouter)
     .route('/', catalogRouter)
+    .route('/', eventWritesRouter)
     .route('/', occurrencesRouter)
     .route('/', eventsRouter)
     .route('/', venuesRouter)

@@ -27,3 +27,5 @@ export * from './admin/time-zone';
 export * from './admin/inputs';
 export * from './events/vocabulary';
 export * from './events/plan';
+export * from './time/inputs';
+export * from './events/event-input';

@@ -192,7 +192,7 @@ export interface StoredOccurrence extends Interval {
 
 export interface OccurrenceChanges {
   /** Occurrences that stay (same id, so the same UID), with the time they now have. */
-  keep: (Interval & { id: string; originalStart: Date })[];
+  keep: (Interval & { id: string; date: string; originalStart: Date })[];
   /** New dates of the plan. */
   add: PlannedOccurrence[];
   /** Dates no longer in the plan: cancelled if anyone may have seen them, else deleted. */
@@ -228,6 +228,7 @@ export function reconcileOccurrences(input: {
     const moved = s.start.getTime() !== s.originalStart.getTime();
     changes.keep.push({
       id: s.id,
+      date: p.date,
       originalStart: p.start,
       start: moved ? s.start : p.start,
       end: moved ? s.end : p.end,

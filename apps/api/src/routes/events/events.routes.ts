@@ -13,6 +13,8 @@ import {
 export const EventDetail = z
   .object({
     id: z.uuid(),
+    status: z.enum(['published', 'cancelled']),
+    statusReason: z.string().nullable().openapi({ description: 'Why it was called off' }),
     title: Localized,
     summary: Localized.nullable(),
     description: Localized.nullable(),
@@ -22,7 +24,10 @@ export const EventDetail = z
     price: Price,
     registration: z.object({ required: z.boolean(), url: z.string().nullable() }),
     organizer: z.object({
-      id: z.uuid(),
+      id: z
+        .uuid()
+        .nullable()
+        .openapi({ description: 'The association; null when the municipality organizes it' }),
       name: Localized,
       description: Localized.nullable(),
       website: z.string().nullable(),
@@ -49,8 +54,10 @@ export const EventDetail = z
         startsAt: Instant,
         endsAt: Instant,
         status: z.enum(['scheduled', 'cancelled']),
+        cancelReason: z.string().nullable(),
       }),
     ),
+    accessibilityNotes: Localized.nullable(),
   })
   .openapi('Event');
 

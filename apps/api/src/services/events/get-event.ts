@@ -1,5 +1,6 @@
 import {
   associations,
+  bookings,
   buildings,
   categories,
   eventOccurrences,
@@ -8,16 +9,20 @@ import {
   venues,
 } from '@motesplats/db';
 import { DomainFailure, notFound } from '@motesplats/domain';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { addressLine, coordinatesOf } from '../shared/address';
 import { categoryRef, priceOf } from '../shared/event-view';
 import { localizer } from '../shared/localize';
+import { publicOccurrence } from './managed-event';
 
 /** How long a cancelled or past occurrence still shows on the event page. */
 const RECENT_MS = 7 * 86_400_000;
 
-/** A published event with its upcoming occurrences, place and (public) organizer. */
+/**
+ * A published (or called-off) event with its recent and upcoming public occurrences, place
+ * and organizer. Dates whose booking waits for approval are not shown.
+ */
 export async function getEvent({
   ctx,
   input,
@@ -37,20 +42,22 @@ export async function getEvent({
     .from(events)
     .innerJoin(categories, eq(categories.slug, events.categorySlug))
     .innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
-    .innerJoin(associations, eq(associations.id, events.associationId))
+    .leftJoin(associations, eq(associations.id, events.associationId))
     .leftJoin(venues, eq(venues.id, events.venueId))
     .leftJoin(buildings, eq(buildings.id, venues.buildingId))
-    .where(and(eq(events.id, input.id), eq(events.status, 'published')));
+    .where(and(eq(events.id, input.id), inArray(events.status, ['published', 'cancelled'])));
   if (!row) throw new DomainFailure(notFound('event', input.id));
   const { event, category, municipality, organizer, venue, building } = row;
 
   const occurrences = await ctx.db
-    .select()
+    .select({ o: eventOccurrences })
     .from(eventOccurrences)
+    .leftJoin(bookings, eq(bookings.id, eventOccurrences.bookingId))
     .where(
       and(
         eq(eventOccurrences.eventId, event.id),
         gt(eventOccurrences.endsAt, new Date(ctx.now.getTime() - RECENT_MS)),
+        publicOccurrence(),
       ),
     )
     .orderBy(asc(eventOccurrences.startsAt))
@@ -59,6 +66,8 @@ export async function getEvent({
   const t = localizer(input.lang, municipality.languages);
   return {
     id: event.id,
+    status: event.status as 'published' | 'cancelled',
+    statusReason: event.status === 'cancelled' ? event.statusReason : null,
     title: t.must(event.title),
     summary: t(event.summary),
     description: t(event.description),
@@ -67,12 +76,16 @@ export async function getEvent({
     audience: event.audience,
     price: priceOf(t, event),
     registration: { required: event.registrationRequired, url: event.registrationUrl },
-    organizer: {
-      id: organizer.id,
-      name: t.must(organizer.name),
-      description: t(organizer.description),
-      website: organizer.website,
-    },
+    // The municipality organizes its own events (staff); an association links to its page.
+    organizer: organizer
+      ? {
+          id: organizer.id,
+          name: t.must(organizer.name),
+          description: t(organizer.description),
+          website: organizer.website,
+        }
+      : { id: null, name: t.must(municipality.name), description: null, website: null },
+    accessibilityNotes: t(event.accessibilityNotes),
     venue:
       venue && building
         ? {
@@ -89,12 +102,13 @@ export async function getEvent({
       timeZone: municipality.timeZone,
       languages: municipality.languages,
     },
-    occurrences: occurrences.map((o) => ({
+    occurrences: occurrences.map(({ o }) => ({
       id: o.id,
       uid: o.uid,
       startsAt: o.startsAt.toISOString(),
       endsAt: o.endsAt.toISOString(),
       status: o.status,
+      cancelReason: o.status === 'cancelled' ? o.cancelReason : null,
     })),
   };
 }

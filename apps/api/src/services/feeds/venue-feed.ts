@@ -1,9 +1,10 @@
-import { eventOccurrences, events } from '@motesplats/db';
+import { bookings, eventOccurrences, events } from '@motesplats/db';
 import { buildVenueFeed, type FeedEvent } from '@motesplats/domain';
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { addressLine, coordinatesOf } from '../shared/address';
 import { localizer } from '../shared/localize';
+import { publicOccurrence } from '../events/managed-event';
 import { findVenue } from '../venues/find-venue';
 
 /** A cancelled occurrence stays in the feed this long after its cancellation (invariant 5). */
@@ -37,10 +38,13 @@ export async function venueFeed({
     .select({ occurrence: eventOccurrences, event: events })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .leftJoin(bookings, eq(bookings.id, eventOccurrences.bookingId))
     .where(
       and(
         eq(events.venueId, venue.id),
-        eq(events.status, 'published'),
+        publicOccurrence(),
+        // A cancelled event stays, its dates CANCELLED, so subscribers see them go.
+        inArray(events.status, ['published', 'cancelled']),
         gt(eventOccurrences.endsAt, since),
         or(
           eq(eventOccurrences.status, 'scheduled'),
@@ -59,7 +63,8 @@ export async function venueFeed({
     const summary = t(event.summary);
     return {
       uid: occurrence.uid,
-      sequence: occurrence.sequence + event.sequence,
+      // The database raises an occurrence's SEQUENCE whenever its event changes (0006).
+      sequence: occurrence.sequence,
       start: occurrence.startsAt,
       end: occurrence.endsAt,
       stamp,
@@ -67,7 +72,10 @@ export async function venueFeed({
       ...(summary ? { description: summary.text } : {}),
       location,
       url: `${input.origin}/${input.lang}/events/${event.id}`,
-      status: occurrence.status === 'cancelled' ? 'cancelled' : 'confirmed',
+      status:
+        occurrence.status === 'cancelled' || event.status === 'cancelled'
+          ? 'cancelled'
+          : 'confirmed',
       categories: [event.categorySlug],
       ...(geo ? { geo } : {}),
     };

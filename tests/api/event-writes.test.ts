@@ -1,0 +1,415 @@
+import { auditLog, eventOccurrences, events } from '@motesplats/db';
+import { and, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBookingWorld } from '../fixtures/booking';
+import { TestClient } from '../setup/client';
+import { ENGINE } from '../setup/env';
+import { json } from '../setup/http';
+import { createTestApp } from '../setup/test-app';
+import { openTestDb, type TestDb } from '../setup/test-db';
+
+const DEMO = 'motesplats-demo';
+const ZONE = 'Europe/Helsinki';
+const at = (local: string) =>
+  DateTime.fromISO(local, { zone: ZONE }).toISO({ suppressMilliseconds: true })!;
+const utc = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toUTC().toISO()!;
+const localOf = (iso: string) =>
+  DateTime.fromISO(iso, { zone: ZONE }).toFormat("yyyy-MM-dd'T'HH:mm");
+
+interface Occ {
+  id: string;
+  uid: string;
+  startsAt: string;
+  endsAt: string;
+  originalStartsAt: string;
+  status: string;
+  cancelReason: string | null;
+  sequence: number;
+  awaitingApproval: boolean;
+  booking: { id: string; status: string } | null;
+  participants: number | null;
+}
+
+/**
+ * Issue 8, publishing: a weekly language café at a booked venue, one date cancelled, another
+ * moved, the rule edited (remaining dates keep their UIDs), refusals at unbooked times.
+ */
+describe(`publishing events (${ENGINE})`, () => {
+  let t: TestDb;
+  let app: ReturnType<typeof createTestApp>;
+  let member: TestClient;
+  let staff: TestClient;
+  let outsider: TestClient;
+  let world: Awaited<ReturnType<typeof createBookingWorld>>;
+  let eventId: string;
+
+  const café = (extra: Record<string, unknown> = {}) => ({
+    associationId: world.associationId,
+    categorySlug: 'language-cafe',
+    title: { fi: 'Kielikahvila tiistaisin', ar: 'مقهى اللغة أيام الثلاثاء' },
+    summary: { fi: 'Puhutaan suomea kahvin äärellä.' },
+    languages: ['fi', 'ar'],
+    audience: 'everyone',
+    venueId: world.hallVenueId,
+    start: at('2026-12-08T18:00'),
+    end: at('2026-12-08T20:00'),
+    rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126',
+    ...extra,
+  });
+  const manage = async (id = eventId) => {
+    const res = await member.get(`/api/events/${id}/manage`);
+    expect(res.status).toBe(200);
+    return (await json(res)) as { status: string; occurrences: Occ[]; sequence: number };
+  };
+  const byDate = (list: Occ[]) =>
+    Object.fromEntries(list.map((o) => [localOf(o.originalStartsAt).slice(0, 10), o]));
+
+  beforeAll(async () => {
+    t = await openTestDb('demo');
+    app = createTestApp(t);
+    world = await createBookingWorld(t.db, { extraAssociations: 1 });
+    member = new TestClient(app);
+    await member.signIn('mll@demo.example', DEMO);
+    staff = new TestClient(app);
+    await staff.signIn('staff.pargas@demo.example', DEMO);
+    outsider = new TestClient(app);
+    await outsider.signIn('staff.borga@demo.example', DEMO);
+    // The association books the hall every Tuesday 17:30–20:30 and staff approve the series.
+    const booked = await member.post('/api/bookings', {
+      venueId: world.hallVenueId,
+      associationId: world.associationId,
+      purpose: 'Kielikahvila',
+      expectedAttendance: 25,
+      acceptTerms: true,
+      publicEvent: true,
+      start: at('2026-12-08T17:30'),
+      end: at('2026-12-08T20:30'),
+      repeat: { weekly: { until: '2027-01-26', except: [] } },
+    });
+    expect(booked.status).toBe(201);
+    const request = await json(booked);
+    const decided = await staff.post(`/api/bookings/${request.id}/decision`, {
+      decision: 'approve',
+    });
+    expect(decided.status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  it('creates a weekly café as a draft: every Tuesday 18:00 local, each date in its approved booking', async () => {
+    const res = await member.post('/api/events', café());
+    expect(res.status).toBe(201);
+    const body = await json(res);
+    eventId = body.id;
+    expect(res.headers.get('location')).toBe(`/api/events/${eventId}/manage`);
+    expect(body).toMatchObject({
+      status: 'draft',
+      repeat: 'weekly',
+      languages: ['fi', 'ar'],
+      timeZone: ZONE,
+      association: { id: world.associationId },
+    });
+    const dates = (body.occurrences as Occ[]).map((o) => localOf(o.startsAt));
+    expect(dates).toEqual([
+      '2026-12-08T18:00',
+      '2026-12-15T18:00',
+      '2026-12-22T18:00',
+      '2026-12-29T18:00',
+      '2027-01-05T18:00',
+      '2027-01-12T18:00',
+      '2027-01-19T18:00',
+      '2027-01-26T18:00',
+    ]);
+    expect((body.occurrences as Occ[]).every((o) => o.booking?.status === 'approved')).toBe(true);
+    expect(new Set((body.occurrences as Occ[]).map((o) => o.booking!.id)).size).toBe(8);
+    const [audited] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.create')));
+    expect(audited!.actorUserId).toBe(world.memberUserId);
+  });
+
+  it('keeps a draft off the calendar until it is published', async () => {
+    const anonymous = new TestClient(app);
+    expect((await anonymous.get(`/api/events/${eventId}?lang=fi`)).status).toBe(404);
+    const published = await member.post(`/api/events/${eventId}/publish`);
+    expect(published.status).toBe(200);
+    expect((await json(published)).status).toBe('published');
+    const page = await anonymous.get(`/api/events/${eventId}?lang=fi`);
+    expect(page.status).toBe(200);
+    expect((await json(page)).occurrences).toHaveLength(8);
+  });
+
+  it('refuses a date outside every booking of the association, naming it, and writes nothing', async () => {
+    const before = await t.db.select({ id: events.id }).from(events);
+    const res = await member.post(
+      '/api/events',
+      café({ rrule: null, start: at('2026-12-10T18:00'), end: at('2026-12-10T20:00') }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await json(res);
+    expect(problem.issues).toEqual([
+      expect.objectContaining({
+        path: 'occurrences.0',
+        code: 'outside_booking',
+        params: { date: '2026-12-10', start: '18:00', end: '20:00' },
+      }),
+    ]);
+    // Running past the booking's end (20:30) is outside too.
+    const late = await member.post(
+      '/api/events',
+      café({ rrule: null, start: at('2026-12-08T19:00'), end: at('2026-12-08T21:00') }),
+    );
+    expect(late.status).toBe(422);
+    expect(await t.db.select({ id: events.id }).from(events)).toHaveLength(before.length);
+  });
+
+  it('refuses a second event in bookings the first one already uses', async () => {
+    const res = await member.post('/api/events', café({ rrule: null }));
+    expect(res.status).toBe(422);
+    expect((await json(res)).issues[0].code).toBe('outside_booking');
+  });
+
+  it('cancels one date: struck with its reason, SEQUENCE raised, the others untouched', async () => {
+    const before = byDate((await manage()).occurrences);
+    const target = before['2026-12-15']!;
+    const res = await member.post(`/api/occurrences/${target.id}/cancel`, {
+      reason: 'Ledaren är sjuk',
+    });
+    expect(res.status).toBe(200);
+    const after = byDate(((await json(res)) as { occurrences: Occ[] }).occurrences);
+    expect(after['2026-12-15']).toMatchObject({
+      uid: target.uid,
+      status: 'cancelled',
+      cancelReason: 'Ledaren är sjuk',
+      sequence: target.sequence + 1,
+    });
+    for (const date of ['2026-12-08', '2026-12-22', '2027-01-05'])
+      expect(after[date]!.sequence).toBe(before[date]!.sequence);
+    const page = await json(await new TestClient(app).get(`/api/events/${eventId}?lang=fi`));
+    expect(
+      (page.occurrences as { uid: string; status: string }[]).find((o) => o.uid === target.uid)!
+        .status,
+    ).toBe('cancelled');
+    const again = await member.post(`/api/occurrences/${target.id}/cancel`, {});
+    expect(again.status).toBe(409);
+    expect((await json(again)).code).toBe('occurrence_cancelled');
+  });
+
+  it('moves another date within its booking: same UID and original start, SEQUENCE raised', async () => {
+    const before = byDate((await manage()).occurrences)['2026-12-22']!;
+    const res = await member.post(`/api/occurrences/${before.id}/move`, {
+      start: at('2026-12-22T18:30'),
+      end: at('2026-12-22T20:30'),
+    });
+    expect(res.status).toBe(200);
+    const moved = byDate(((await json(res)) as { occurrences: Occ[] }).occurrences)['2026-12-22']!;
+    expect(moved).toMatchObject({
+      id: before.id,
+      uid: before.uid,
+      originalStartsAt: before.originalStartsAt,
+      startsAt: utc('2026-12-22T18:30'),
+      endsAt: utc('2026-12-22T20:30'),
+      sequence: before.sequence + 1,
+    });
+    const outside = await member.post(`/api/occurrences/${before.id}/move`, {
+      start: at('2026-12-22T19:00'),
+      end: at('2026-12-22T21:00'),
+    });
+    expect(outside.status).toBe(422);
+    expect((await json(outside)).issues[0]).toMatchObject({
+      code: 'outside_booking',
+      params: { date: '2026-12-22', start: '19:00', end: '21:00' },
+    });
+    const [row] = await t.db
+      .select()
+      .from(eventOccurrences)
+      .where(eq(eventOccurrences.id, before.id));
+    expect(row!.startsAt.toISOString()).toBe(utc('2026-12-22T18:30'));
+  });
+
+  it('editing the rule keeps the UIDs of the dates that remain; dropped dates are cancelled, not lost', async () => {
+    const before = byDate((await manage()).occurrences);
+    const res = await member.patch(`/api/events/${eventId}`, {
+      rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270112',
+      exceptDates: ['2026-12-29'],
+      start: at('2026-12-08T18:15'),
+      end: at('2026-12-08T20:00'),
+    });
+    expect(res.status).toBe(200);
+    const after = byDate(((await json(res)) as { occurrences: Occ[] }).occurrences);
+    for (const date of ['2026-12-08', '2026-12-15', '2026-12-22', '2027-01-05', '2027-01-12'])
+      expect(after[date]!.uid, date).toBe(before[date]!.uid);
+    // The new time of day applies to the dates not moved by hand; the moved one keeps its time.
+    expect(localOf(after['2027-01-05']!.startsAt)).toBe('2027-01-05T18:15');
+    expect(after['2027-01-05']!.sequence).toBe(before['2027-01-05']!.sequence + 1);
+    expect(localOf(after['2026-12-22']!.startsAt)).toBe('2026-12-22T18:30');
+    expect(after['2026-12-15']!.status).toBe('cancelled');
+    for (const date of ['2026-12-29', '2027-01-19', '2027-01-26']) {
+      expect(after[date], date).toMatchObject({ uid: before[date]!.uid, status: 'cancelled' });
+      expect(after[date]!.sequence).toBeGreaterThan(before[date]!.sequence);
+    }
+    expect(Object.keys(after)).toHaveLength(8);
+  });
+
+  it('refuses an edit whose new dates fall outside the bookings, and changes nothing', async () => {
+    const before = await manage();
+    const res = await member.patch(`/api/events/${eventId}`, {
+      rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270216',
+    });
+    expect(res.status).toBe(422);
+    const problem = await json(res);
+    expect(problem.issues.map((i: { params: { date: string } }) => i.params.date)).toEqual([
+      '2027-02-02',
+      '2027-02-09',
+      '2027-02-16',
+    ]);
+    expect(await manage()).toEqual(before);
+  });
+
+  it('records participants only after a date is over', async () => {
+    const first = byDate((await manage()).occurrences)['2026-12-08']!;
+    const early = await member.put(`/api/occurrences/${first.id}/attendance`, { participants: 14 });
+    expect(early.status).toBe(409);
+    expect((await json(early)).code).toBe('occurrence_not_over');
+    const bad = await member.put(`/api/occurrences/${first.id}/attendance`, { participants: -1 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('lets only the organizer and the municipality’s staff change it', async () => {
+    const anonymous = new TestClient(app);
+    expect((await anonymous.patch(`/api/events/${eventId}`, { audience: 'youth' })).status).toBe(
+      401,
+    );
+    expect((await outsider.patch(`/api/events/${eventId}`, { audience: 'youth' })).status).toBe(
+      403,
+    );
+    expect((await outsider.get(`/api/events/${eventId}/manage`)).status).toBe(403);
+    const bystander = new TestClient(app);
+    await bystander.signIn('staff.pargas@demo.example', DEMO);
+    const ok = await bystander.patch(`/api/events/${eventId}`, { audience: 'families' });
+    expect(ok.status).toBe(200);
+    expect((await json(ok)).audience).toBe('families');
+  });
+
+  it('staff unpublish with a reason (audited); the organizer cannot publish it back', async () => {
+    const noReason = await staff.post(`/api/events/${eventId}/unpublish`, {});
+    expect(noReason.status).toBe(400);
+    const byMember = await member.post(`/api/events/${eventId}/unpublish`, { reason: 'x' });
+    expect(byMember.status).toBe(403);
+    const res = await staff.post(`/api/events/${eventId}/unpublish`, {
+      reason: 'Evenemanget marknadsför ett politiskt parti.',
+    });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({
+      status: 'unpublished',
+      statusReason: 'Evenemanget marknadsför ett politiskt parti.',
+    });
+    expect((await new TestClient(app).get(`/api/events/${eventId}?lang=fi`)).status).toBe(404);
+    expect((await member.post(`/api/events/${eventId}/publish`)).status).toBe(403);
+    const [audited] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.unpublish')));
+    expect(audited!.data).toMatchObject({ reason: 'Evenemanget marknadsför ett politiskt parti.' });
+    expect((await staff.post(`/api/events/${eventId}/publish`)).status).toBe(200);
+  });
+
+  it('a date whose booking waits for approval is the organizer’s alone until staff approve', async () => {
+    const asked = await member.post('/api/bookings', {
+      venueId: world.hallVenueId,
+      associationId: world.associationId,
+      purpose: 'Familjecafé',
+      expectedAttendance: 15,
+      acceptTerms: true,
+      start: at('2026-12-17T09:30'),
+      end: at('2026-12-17T12:00'),
+    });
+    expect(asked.status).toBe(201);
+    const request = await json(asked);
+    const created = await member.post(
+      '/api/events',
+      café({
+        title: { sv: 'Familjecafé på torsdag' },
+        categorySlug: 'family-cafe',
+        rrule: null,
+        start: at('2026-12-17T10:00'),
+        end: at('2026-12-17T12:00'),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const event = await json(created);
+    expect(event.occurrences).toMatchObject([
+      { awaitingApproval: true, booking: { id: request.bookings[0].id, status: 'pending' } },
+    ]);
+    expect((await member.post(`/api/events/${event.id}/publish`)).status).toBe(200);
+    const anonymous = new TestClient(app);
+    const hidden = await json(await anonymous.get(`/api/events/${event.id}?lang=sv`));
+    expect(hidden.occurrences).toEqual([]);
+    const feed = () =>
+      anonymous.get(`/feeds/venues/${world.hallVenueId}.ics?lang=sv`).then((r) => r.text());
+    expect(await feed()).not.toContain(event.occurrences[0].uid);
+
+    expect(
+      (await staff.post(`/api/bookings/${request.id}/decision`, { decision: 'approve' })).status,
+    ).toBe(200);
+    const shown = await json(await anonymous.get(`/api/events/${event.id}?lang=sv`));
+    expect(shown.occurrences.map((o: { uid: string }) => o.uid)).toEqual([
+      event.occurrences[0].uid,
+    ]);
+    expect(await feed()).toContain(event.occurrences[0].uid);
+    expect((await manage(event.id)).occurrences[0]!.awaitingApproval).toBe(false);
+  });
+
+  it('an event elsewhere needs no booking; the whole event can be called off', async () => {
+    const res = await member.post(
+      '/api/events',
+      café({
+        venueId: null,
+        locationText: 'Strandparken, vid scenen',
+        rrule: null,
+        start: at('2026-12-12T12:00'),
+        end: at('2026-12-12T14:00'),
+        title: { sv: 'Vinterpromenad' },
+        categorySlug: 'other',
+        priceCents: 500,
+      }),
+    );
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+    const body = await json(res);
+    expect(body.occurrences[0].booking).toBeNull();
+    const cancelled = await member.post(`/api/events/${body.id}/cancel`, { reason: 'Storm' });
+    expect(cancelled.status).toBe(200);
+    expect(await json(cancelled)).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Storm',
+      occurrences: [{ status: 'cancelled', cancelReason: 'Storm' }],
+    });
+    const edit = await member.patch(`/api/events/${body.id}`, { audience: 'youth' });
+    expect(edit.status).toBe(409);
+    expect((await json(edit)).code).toBe('event_cancelled');
+  });
+
+  it('answers bad input with 400 problem+json naming the fields', async () => {
+    const res = await member.post('/api/events', {
+      ...café(),
+      title: {},
+      languages: [],
+      registrationUrl: 'javascript:alert(1)',
+      locationText: 'Också här',
+    });
+    expect(res.status).toBe(400);
+    const problem = await json(res);
+    const paths = (problem.errors as { path: string }[]).map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['title', 'languages', 'registrationUrl', 'locationText']),
+    );
+    const endless = await member.post('/api/events', café({ rrule: 'FREQ=WEEKLY;BYDAY=TU' }));
+    expect(endless.status).toBe(400);
+    expect((await json(endless)).errors[0]).toMatchObject({
+      path: 'rrule',
+      code: 'rule_needs_end',
+    });
+  });
+});
