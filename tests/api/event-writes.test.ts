@@ -8,6 +8,7 @@ import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
+import { parseWithPython } from '../../packages/domain/src/ical/python-icalendar.test-helper';
 
 const DEMO = 'motesplats-demo';
 const ZONE = 'Europe/Helsinki';
@@ -251,6 +252,33 @@ describe(`publishing events (${ENGINE})`, () => {
       expect(after[date]!.sequence).toBeGreaterThan(before[date]!.sequence);
     }
     expect(Object.keys(after)).toHaveLength(8);
+  });
+
+  it('the event’s .ics carries every public date with its UID, SEQUENCE and status (read by python-icalendar)', async () => {
+    const managed = await manage();
+    const res = await new TestClient(app).get(`/feeds/events/${eventId}.ics?lang=fi`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const [calendar] = parseWithPython([await res.text()]);
+    const read = Object.fromEntries(calendar!.events.map((e) => [e.uid, e]));
+    expect(Object.keys(read).sort()).toEqual(managed.occurrences.map((o) => o.uid).sort());
+    for (const o of managed.occurrences) {
+      expect(read[o.uid], o.uid).toMatchObject({
+        sequence: o.sequence,
+        status: o.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+        summary: 'Kielikahvila tiistaisin',
+      });
+      expect(read[o.uid]!.dtstart).toMatchObject({
+        tzid: ZONE,
+        utc: o.startsAt.replace('.000Z', 'Z'),
+      });
+    }
+    // The moved date, at its new local time.
+    const moved = managed.occurrences.find((o) => localOf(o.startsAt) === '2026-12-22T18:30')!;
+    expect(read[moved.uid]!.dtstart!.local).toBe('2026-12-22T18:30:00');
+    expect(
+      (await new TestClient(app).get(`/feeds/events/${world.hallVenueId}.ics?lang=fi`)).status,
+    ).toBe(404);
   });
 
   it('refuses an edit whose new dates fall outside the bookings, and changes nothing', async () => {

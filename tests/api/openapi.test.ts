@@ -79,6 +79,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/venues',
       '/api/venues/{id}',
       '/api/venues/{id}/busy',
+      '/feeds/events/{id}.ics',
       '/feeds/venues/{id}.ics',
       '/media/{id}.webp',
     ]);

@@ -1,0 +1,65 @@
+import { eventOccurrences, events } from '@motesplats/db';
+import type { FeedEvent } from '@motesplats/domain';
+import { and, gt, inArray, isNull, or } from 'drizzle-orm';
+import { publicOccurrence } from '../events/managed-event';
+import type { Localizer } from '../shared/localize';
+
+/** A cancelled occurrence stays in a feed this long after its cancellation (invariant 5). */
+const CANCELLED_KEPT_MS = 30 * 86_400_000;
+/** Past occurrences stay this long, so a subscriber's recent history is kept. */
+const PAST_KEPT_MS = 30 * 86_400_000;
+
+/**
+ * Which occurrences a feed carries (the query joins events and bookings): public ones of
+ * published events, and of called-off events (their dates CANCELLED, so subscribers see them
+ * go), from a month back; cancelled ones for a month after the cancellation.
+ */
+export const feedOccurrences = (now: Date) =>
+  and(
+    publicOccurrence(),
+    inArray(events.status, ['published', 'cancelled']),
+    gt(eventOccurrences.endsAt, new Date(now.getTime() - PAST_KEPT_MS)),
+    or(
+      isNull(eventOccurrences.cancelledAt),
+      gt(eventOccurrences.cancelledAt, new Date(now.getTime() - CANCELLED_KEPT_MS)),
+    ),
+  );
+
+/**
+ * One occurrence as a feed entry: its own UID and SEQUENCE (the database raises it whenever
+ * the occurrence or its event changes, migration 0006), stamps from the rows, never the clock.
+ */
+export function feedEventOf(
+  {
+    occurrence,
+    event,
+  }: {
+    occurrence: typeof eventOccurrences.$inferSelect;
+    event: typeof events.$inferSelect;
+  },
+  place: {
+    t: Localizer;
+    location: string;
+    geo: { lat: number; lon: number } | null;
+    eventUrl: string;
+  },
+): FeedEvent {
+  const { t, location, geo } = place;
+  const stamp = occurrence.updatedAt > event.updatedAt ? occurrence.updatedAt : event.updatedAt;
+  const summary = t(event.summary);
+  return {
+    uid: occurrence.uid,
+    sequence: occurrence.sequence,
+    start: occurrence.startsAt,
+    end: occurrence.endsAt,
+    stamp,
+    summary: t.must(event.title).text,
+    ...(summary ? { description: summary.text } : {}),
+    location,
+    url: place.eventUrl,
+    status:
+      occurrence.status === 'cancelled' || event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+    categories: [event.categorySlug],
+    ...(geo ? { geo } : {}),
+  };
+}
