@@ -6,6 +6,7 @@ import { createBookingWorld } from '../fixtures/booking';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
+import { takeMail } from '../setup/outbox';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
 import { parseWithPython } from '../../packages/domain/src/ical/python-icalendar.test-helper';
@@ -341,6 +342,9 @@ describe(`publishing events (${ENGINE})`, () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.unpublish')));
     expect(audited!.data).toMatchObject({ reason: 'Evenemanget marknadsför ett politiskt parti.' });
+    // The organizer reads why, in their language, with a link to the event.
+    const mail = await takeMail(t.db, 'mll@demo.example', new RegExp(`/events/${eventId}/manage$`));
+    expect(mail.text).toContain('Evenemanget marknadsför ett politiskt parti.');
     expect((await staff.post(`/api/events/${eventId}/publish`)).status).toBe(200);
   });
 

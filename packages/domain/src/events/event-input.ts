@@ -105,14 +105,12 @@ export const EventUpdateInput = z
   });
 export type EventUpdateInput = z.output<typeof EventUpdateInput>;
 
-const reason = (required: boolean) =>
-  required
-    ? plainText(EVENT_LIMITS.reasonMax, true).pipe(z.string().min(1))
-    : plainText(EVENT_LIMITS.reasonMax, true).optional();
+const optionalReason = plainText(EVENT_LIMITS.reasonMax, true).optional();
+const requiredReason = plainText(EVENT_LIMITS.reasonMax, true).pipe(z.string().min(1));
 
-export const CancelEventInput = z.strictObject({ reason: reason(false) });
-export const UnpublishEventInput = z.strictObject({ reason: reason(true) });
-export const CancelOccurrenceInput = z.strictObject({ reason: reason(false) });
+export const CancelEventInput = z.strictObject({ reason: optionalReason });
+export const UnpublishEventInput = z.strictObject({ reason: requiredReason });
+export const CancelOccurrenceInput = z.strictObject({ reason: optionalReason });
 export const MoveOccurrenceInput = z.strictObject({ start: instantInput, end: instantInput });
 export const AttendanceInput = z.strictObject({
   participants: z.int().min(0).max(EVENT_LIMITS.participantsMax),

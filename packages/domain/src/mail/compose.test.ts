@@ -93,6 +93,17 @@ const examples: { [T in keyof MailParams]: MailParams[T] } = {
     byStaff: false,
     url: URL_BOOKING,
   },
+  event_unpublished: {
+    eventTitle: 'Språkcafé på tisdagar',
+    reason: 'Evenemanget marknadsför ett parti.\nKommunens lokaler är partipolitiskt obundna.',
+    url: URL_A,
+  },
+  attendance_reminder: {
+    eventTitle: 'Språkcafé på tisdagar',
+    dates: booking.dates.slice(0, 1),
+    zone: booking.zone,
+    url: URL_B,
+  },
 };
 const compose = <T extends keyof MailParams>(t: T, locale: string) =>
   composeMail(t, locale, examples[t]);
@@ -114,6 +125,8 @@ describe('composeMail', () => {
       'Bokningen av Kulturhuset, sal A har godkänts',
       'Bokningen av Kulturhuset, sal A kunde inte godkännas',
       'Bokningen av Kulturhuset, sal A har avbokats',
+      'Språkcafé på tisdagar har tagits bort från kalendern',
+      'Hur många deltog i Språkcafé på tisdagar?',
     ]);
     expect(MAIL_TEMPLATES.map((t) => compose(t, 'fi').subject)).toEqual([
       'Vahvista sähköpostiosoitteesi Mötesplats-palvelussa',
@@ -127,6 +140,8 @@ describe('composeMail', () => {
       'Tilan Kulturhuset, sal A varaus on hyväksytty',
       'Tilan Kulturhuset, sal A varausta ei voitu hyväksyä',
       'Tilan Kulturhuset, sal A varaus on peruttu',
+      'Språkcafé på tisdagar on poistettu kalenterista',
+      'Montako osallistujaa tapahtumassa Språkcafé på tisdagar oli?',
     ]);
     expect(MAIL_TEMPLATES.map((t) => compose(t, 'en').subject)).toEqual([
       'Confirm your e-mail address for Mötesplats',
@@ -140,6 +155,8 @@ describe('composeMail', () => {
       'The booking of Kulturhuset, sal A has been approved',
       'The booking of Kulturhuset, sal A could not be approved',
       'The booking of Kulturhuset, sal A has been cancelled',
+      'Språkcafé på tisdagar has been taken off the calendar',
+      'How many took part in Språkcafé på tisdagar?',
     ]);
     expect(compose('verify_email', 'ar').subject).toBe('أكِّد عنوان بريدك الإلكتروني في Mötesplats');
     const iso = (s: string) => `\u2068${s}\u2069`;

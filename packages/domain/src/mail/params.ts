@@ -103,6 +103,13 @@ export const mailParamSchemas = {
     byStaff: z.boolean(),
     url: link,
   }),
+  /** To the organizer: staff took the event off the calendar, with the reason. */
+  event_unpublished: z.object({ eventTitle: line, reason, url: link }),
+  /**
+   * To the organizer, the morning after: how many took part? `url` opens the form for that
+   * date (one click).
+   */
+  attendance_reminder: z.object({ eventTitle: line, dates: slots, zone, url: link }),
 } as const;
 
 export type MailTemplate = keyof typeof mailParamSchemas;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { linkOrigin } from '../../config';
 import { respond, respondWith } from '../../http/respond';
 import { cancelEvent } from '../../services/events/cancel-event';
 import { createEvent } from '../../services/events/create-event';
@@ -83,7 +84,14 @@ export const eventWritesRouter = createRouter()
     respond(c, ManagedEvent, await cancelEvent({ ctx: c.var.ctx, input: await change(c) })),
   )
   .openapi(unpublishEventRoute, async (c) =>
-    respond(c, ManagedEvent, await unpublishEvent({ ctx: c.var.ctx, input: await change(c) })),
+    respond(
+      c,
+      ManagedEvent,
+      await unpublishEvent({
+        ctx: c.var.ctx,
+        input: { ...(await change(c)), origin: linkOrigin(c.var.deps.config) },
+      }),
+    ),
   )
   .openapi(cancelOccurrenceRoute, async (c) =>
     respond(c, ManagedEvent, await cancelOccurrence({ ctx: c.var.ctx, input: await change(c) })),

@@ -38,8 +38,14 @@ async function staffOf(db: Db, municipalityId: string): Promise<Reader[]> {
   return rows;
 }
 
-/** Who hears about a request's decisions: whoever asked, and the association's admins. */
-async function associationReaders(db: Db, request: Request): Promise<Reader[]> {
+/**
+ * Who hears about what staff decided on an association's request or event: whoever asked for
+ * it (or wrote it), and the association's admins, each once.
+ */
+export async function associationReaders(
+  db: Db,
+  request: Pick<Request, 'requestedBy' | 'associationId'>,
+): Promise<Reader[]> {
   const conditions = [];
   if (request.requestedBy) conditions.push(eq(users.id, request.requestedBy));
   if (request.associationId)

@@ -3,6 +3,7 @@ import { DomainFailure, UnpublishEventInput } from '@motesplats/domain';
 import { eq } from 'drizzle-orm';
 import { audit, inTransaction, requireScope, type ServiceCtx } from '../context';
 import { loadManagedEvent } from './event-view';
+import { notifyUnpublished } from './event-mail';
 import { findManagedEvent } from './managed-event';
 
 /**
@@ -15,11 +16,11 @@ export async function unpublishEvent({
   input,
 }: {
   ctx: ServiceCtx;
-  input: { id: string; body: unknown };
+  input: { id: string; body: unknown; origin: string };
 }) {
   const { reason } = UnpublishEventInput.parse(input.body ?? {});
   await inTransaction(ctx, async (tx) => {
-    const { event } = await findManagedEvent(tx, input.id, true);
+    const { event, languages } = await findManagedEvent(tx, input.id, true);
     requireScope(tx, { kind: 'staff', municipalityId: event.municipalityId });
     if (event.status !== 'published')
       throw new DomainFailure({
@@ -39,6 +40,7 @@ export async function unpublishEvent({
       entityId: event.id,
       data: { reason },
     });
+    await notifyUnpublished(tx, { event, languages, reason, origin: input.origin });
   });
   return loadManagedEvent(ctx, input.id);
 }

@@ -191,5 +191,25 @@ export const ar: LocaleTexts = {
         action('فتح الحجز', url),
       ],
     }),
+    event_unpublished: ({ eventTitle, reason, url }) => ({
+      subject: `أُزيلت ${iso(eventTitle)} من التقويم`,
+      blocks: [
+        p(`أزال موظفو البلدية الفعالية ${iso(eventTitle)} من تقويم Mötesplats. السبب الذي ذكروه:`),
+        quote(reason),
+        p(
+          'يمكنك تعديل الفعالية، ثم يمكن لموظفي البلدية نشرها من جديد. إذا كانت لديك أسئلة، يُرجى التواصل مع البلدية.',
+        ),
+        action('فتح الفعالية', url),
+      ],
+    }),
+    attendance_reminder: ({ eventTitle, dates, zone, url }) => ({
+      subject: `كم عدد المشاركين في ${iso(eventTitle)}؟`,
+      blocks: [
+        p(`شكرًا لتنظيمكم ${iso(eventTitle)}. كم شخصًا شارك؟`),
+        ...dateBlocks(dates, zone, slots),
+        p('يلزم عدد المشاركين لمتابعة البلدية لبرنامج الاندماج.'),
+        action('تسجيل عدد المشاركين', url),
+      ],
+    }),
   },
 };

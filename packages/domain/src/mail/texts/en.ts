@@ -160,5 +160,29 @@ export const en: LocaleTexts = {
         action('Open the booking', url),
       ],
     }),
+    event_unpublished: ({ eventTitle, reason, url }) => ({
+      subject: `${eventTitle} has been taken off the calendar`,
+      blocks: [
+        p(
+          `The municipality's staff have taken ${eventTitle} off the Mötesplats calendar. Their reason:`,
+        ),
+        quote(reason),
+        p(
+          "You can edit the event; the municipality's staff can then publish it again. If you have questions, please contact the municipality.",
+        ),
+        action('Open the event', url),
+      ],
+    }),
+    attendance_reminder: ({ eventTitle, dates, zone, url }) => ({
+      subject: `How many took part in ${eventTitle}?`,
+      blocks: [
+        p(`Thank you for organizing ${eventTitle}. How many people took part?`),
+        ...dateBlocks(dates, zone, slots),
+        p(
+          "The number of participants is needed for the municipality's integration programme follow-up.",
+        ),
+        action('Record the number of participants', url),
+      ],
+    }),
   },
 };

@@ -164,5 +164,27 @@ export const fi: LocaleTexts = {
         action('Avaa varaus', url),
       ],
     }),
+    event_unpublished: ({ eventTitle, reason, url }) => ({
+      subject: `${eventTitle} on poistettu kalenterista`,
+      blocks: [
+        p(
+          `Kunnan henkilökunta on poistanut tapahtuman ${eventTitle} Mötesplats-kalenterista. Perustelu:`,
+        ),
+        quote(reason),
+        p(
+          'Voit muokata tapahtumaa, minkä jälkeen kunnan henkilökunta voi julkaista sen uudelleen. Jos sinulla on kysyttävää, ota yhteyttä kuntaan.',
+        ),
+        action('Avaa tapahtuma', url),
+      ],
+    }),
+    attendance_reminder: ({ eventTitle, dates, zone, url }) => ({
+      subject: `Montako osallistujaa tapahtumassa ${eventTitle} oli?`,
+      blocks: [
+        p(`Kiitos tapahtuman ${eventTitle} järjestämisestä. Montako osallistujaa oli paikalla?`),
+        ...dateBlocks(dates, zone, ajat),
+        p('Osallistujamäärää tarvitaan kunnan kotoutumisohjelman seurantaan.'),
+        action('Kirjaa osallistujamäärä', url),
+      ],
+    }),
   },
 };

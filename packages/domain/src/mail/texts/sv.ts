@@ -160,5 +160,27 @@ export const sv: LocaleTexts = {
         action('Öppna bokningen', url),
       ],
     }),
+    event_unpublished: ({ eventTitle, reason, url }) => ({
+      subject: `${eventTitle} har tagits bort från kalendern`,
+      blocks: [
+        p(
+          `Kommunens personal har tagit bort evenemanget ${eventTitle} från Mötesplats kalender. Deras motivering:`,
+        ),
+        quote(reason),
+        p(
+          'Du kan ändra evenemanget. Kommunens personal kan sedan publicera det igen. Om du har frågor kan du kontakta kommunen.',
+        ),
+        action('Öppna evenemanget', url),
+      ],
+    }),
+    attendance_reminder: ({ eventTitle, dates, zone, url }) => ({
+      subject: `Hur många deltog i ${eventTitle}?`,
+      blocks: [
+        p(`Tack för att ni ordnade ${eventTitle}. Hur många deltog?`),
+        ...dateBlocks(dates, zone, tider),
+        p('Antalet deltagare behövs för kommunens uppföljning av integrationsprogrammet.'),
+        action('Ange antalet deltagare', url),
+      ],
+    }),
   },
 };
