@@ -28,6 +28,8 @@ import { countDemoAccounts } from './services/accounts/demo-accounts';
 import { unknownStaffMapMunicipalities } from './services/accounts/check-oidc-staff-map';
 import { ensureAdministrator } from './services/accounts/ensure-administrator';
 import { anonymiseExpired } from './services/privacy/anonymise';
+import { sendAttendanceReminders } from './services/events/attendance-reminders';
+import { linkOrigin } from './config';
 import { createSmtpTransport } from './mail/smtp-transport';
 import { startMailWorker } from './mail/worker';
 import { createLogger, errorFields } from './logger';
@@ -101,6 +103,21 @@ const retention = async () => {
 };
 await retention();
 setInterval(() => void retention(), 24 * 60 * 60 * 1000).unref();
+
+// Participant reminders: every quarter of an hour; each date is asked about once (SKIP LOCKED).
+const reminders = async () => {
+  try {
+    const { reminded } = await sendAttendanceReminders({
+      ctx: systemCtx(),
+      input: { origin: linkOrigin(config) },
+    });
+    if (reminded > 0)
+      logger.info({ component: 'reminders', reminded }, 'Organizers asked for participant counts');
+  } catch (error) {
+    logger.error({ component: 'reminders', ...errorFields(error) }, 'The reminder job failed');
+  }
+};
+setInterval(() => void reminders(), 15 * 60 * 1000).unref();
 
 if (config.oidc) {
   log(`Staff sign-in through ${config.oidc.name} (${config.oidc.issuer}).`);

@@ -29,3 +29,4 @@ export * from './events/vocabulary';
 export * from './events/plan';
 export * from './time/inputs';
 export * from './events/event-input';
+export * from './events/attendance';

@@ -112,6 +112,8 @@ export const eventOccurrences = pgTable(
     sequence: integer('sequence').notNull().default(0),
     cancelledAt: instant('cancelled_at'),
     cancelReason: text('cancel_reason'),
+    /** When the organizer was asked for the number of participants (once, the next morning). */
+    attendanceRemindedAt: instant('attendance_reminded_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
