@@ -138,6 +138,36 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '11:30',
     setupMinutes: 30,
     expectedAttendance: 18,
+    // Staff have approved the dates of the next three weeks; the rest of the term waits.
+    pendingAfterDays: 21,
+  },
+  {
+    key: 'mll-baby-massage',
+    association: 'mll',
+    venue: 'gammelbacka',
+    category: 'theme-day',
+    title: {
+      fi: 'Vauvahieronta – tutustumiskerta',
+      sv: 'Babymassage – prova på',
+    },
+    summary: {
+      fi: 'Opitaan yhdessä rauhoittavia otteita vauvan kanssa. Ota mukaan pyyhe.',
+      sv: 'Vi lär oss lugnande grepp tillsammans med bebisen. Ta med en handduk.',
+    },
+    description: {
+      fi: 'Ohjaajana MLL:n koulutettu vauvahierontaohjaaja. Sopii 1–6 kuukauden ikäisille vauvoille ja heidän vanhemmilleen. Tila on esteetön ja siellä on hoitopöytä.',
+    },
+    audience: 'families',
+    languages: ['fi', 'sv'],
+    priceCents: null,
+    priceText: FREE,
+    // Booked and being written: not on the calendar until the association publishes it.
+    schedule: { day: (window) => window.today.plus({ days: 17 }) },
+    starts: '13:00',
+    ends: '14:30',
+    setupMinutes: 30,
+    expectedAttendance: 12,
+    status: 'draft',
   },
   {
     key: 'mll-dads-cafe',

@@ -27,6 +27,10 @@ export interface EventSeed {
   expectedAttendance: number;
   /** Cancel the first occurrence that starts at least this many days after now. */
   cancelAfterDays?: number;
+  /** Dates starting this many days after now or later wait for staff's decision. */
+  pendingAfterDays?: number;
+  /** A draft the association is still writing (default: published). */
+  status?: 'draft' | 'published';
 }
 
 export const FREE: LocalizedText = {};

@@ -110,6 +110,10 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
         !cancelled && start.getTime() >= now.getTime() + (event.cancelAfterDays ?? 0) * 86_400_000;
       if (cancelNow) cancelled = true;
       const cancelledAt = cancelNow ? minutesBefore(now, 26 * 60) : null;
+      const pending =
+        !cancelNow &&
+        event.pendingAfterDays !== undefined &&
+        start.getTime() >= now.getTime() + event.pendingAfterDays * 86_400_000;
       const bookingId = randomUUID();
       rows.bookings.push({
         id: bookingId,
@@ -121,11 +125,11 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
         requestId,
         startsAt: held.start,
         endsAt: held.end,
-        status: cancelNow ? 'cancelled' : 'approved',
+        status: cancelNow ? 'cancelled' : pending ? 'pending' : 'approved',
         purpose: `${title} (${event.category})`,
         expectedAttendance: event.expectedAttendance,
-        decidedBy: staff.staffUserId,
-        decidedAt: decided,
+        decidedBy: pending ? null : staff.staffUserId,
+        decidedAt: pending ? null : decided,
         createdAt: requested,
         updatedAt: cancelledAt ?? decided,
       });
@@ -186,11 +190,11 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       startsAt: anchor?.start ?? window.start.toJSDate(),
       endsAt: anchor?.end ?? window.start.plus({ hours: 2 }).toJSDate(),
       searchText: eventSearchText([fields.title, fields.summary, fields.description]),
-      status: 'published',
+      status: event.status ?? 'published',
       uid: `event-${eventId}@motesplats`,
       sequence: 0,
       createdBy: association.memberUserId,
-      publishedAt: decided,
+      publishedAt: event.status === 'draft' ? null : decided,
       createdAt: requested,
       updatedAt: decided,
     });
@@ -322,7 +326,8 @@ function approval(
   bookings: ScheduleRows['bookings'],
   at: Date,
 ): Row<typeof s.auditLog> {
-  const series = bookings.filter((b) => b.requestId === requestId);
+  // The dates staff decided; those still pending wait in the staff queue.
+  const series = bookings.filter((b) => b.requestId === requestId && b.status !== 'pending');
   return {
     municipalityId: venue.municipalityId,
     actorUserId,

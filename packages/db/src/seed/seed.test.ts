@@ -79,11 +79,11 @@ describe('seedDemo', () => {
       associations: 10,
       associationMembers: 10,
       demoAccounts: 8,
-      events: 14,
-      eventOccurrences: 142,
-      bookings: 499,
+      events: 15,
+      eventOccurrences: 143,
+      bookings: 500,
       attendance: 38,
-      auditLog: 52,
+      auditLog: 53,
     });
     const db = await tableCounts();
     expect(db.event_occurrences).toBe(result.counts.eventOccurrences);
@@ -234,8 +234,10 @@ describe('seedDemo', () => {
       booking_status: string;
       inside: boolean;
       same_venue: boolean;
+      awaiting: boolean;
     }>(`
       select o.status, b.status as booking_status,
+             o.status = 'scheduled' and b.status = 'pending' and b.starts_at > '${NOW.toISOString()}'::timestamptz + interval '20 days' as awaiting,
              b.starts_at <= o.starts_at and o.ends_at <= b.ends_at as inside,
              b.venue_id = e.venue_id as same_venue
       from event_occurrences o
@@ -245,8 +247,19 @@ describe('seedDemo', () => {
     for (const r of rows) {
       expect(r.inside).toBe(true);
       expect(r.same_venue).toBe(true);
-      expect(r.booking_status).toBe(r.status === 'scheduled' ? 'approved' : 'cancelled');
+      expect(r.booking_status).toBe(
+        r.status === 'cancelled' ? 'cancelled' : r.awaiting ? 'pending' : 'approved',
+      );
     }
+    // The family café's later dates wait for staff; its first three weeks are approved.
+    expect(rows.filter((r) => r.booking_status === 'pending').length).toBeGreaterThan(3);
+  });
+
+  it('has a draft event that is on no public list', async () => {
+    const rows = await query<{ status: string; published_at: string | null }>(
+      `select status, published_at from events where status <> 'published'`,
+    );
+    expect(rows).toEqual([{ status: 'draft', published_at: null }]);
   });
 
   it('cancels one or two future occurrences so feeds show STATUS:CANCELLED', async () => {
