@@ -32,6 +32,8 @@ async function fingerprint(t: TestDb): Promise<string> {
     'booking_requests',
     'bookings',
     'events',
+    'event_occurrences',
+    'attendance',
   ];
   const parts: string[] = [];
   for (const table of tables) {
@@ -55,6 +57,8 @@ describe(`authorization matrix (${ENGINE})`, () => {
   let target: { id: string; memberId: string };
   /** A weekly booking request of three dates by mll@ for MLL (verified, Borgå). */
   let booking: { id: string; dates: string[] };
+  /** MLL's demo draft (baby massage, Borgå) and its one date. */
+  let draft: { id: string; occurrenceId: string };
   const SECRET_CONTACT = 'kassor@hemlig-forening.example.org';
 
   beforeAll(async () => {
@@ -112,6 +116,11 @@ describe(`authorization matrix (${ENGINE})`, () => {
       break;
     }
     expect(booking?.dates).toEqual(['2027-03-02', '2027-03-09', '2027-03-16']);
+    const [row] = rowsOf<{ id: string; occurrence_id: string }>(
+      await t.db.execute(sql`select e.id, o.id as occurrence_id from events e
+        join event_occurrences o on o.event_id = e.id where e.status = 'draft'`),
+    );
+    draft = { id: row!.id, occurrenceId: row!.occurrence_id };
   });
   afterAll(() => t.close());
 
@@ -213,6 +222,36 @@ describe(`authorization matrix (${ENGINE})`, () => {
       right: 'member',
       ok: 200,
       call: (c) => c.post(`/api/bookings/${booking.id}/cancel`, { dates: [booking.dates[0]] }),
+    },
+    {
+      name: 'GET an event to manage',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.get(`/api/events/${draft.id}/manage`),
+    },
+    {
+      name: 'PATCH an event',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.patch(`/api/events/${draft.id}`, { audience: 'everyone' }),
+    },
+    {
+      name: 'POST publish an event',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.post(`/api/events/${draft.id}/publish`),
+    },
+    {
+      name: 'POST unpublish an event',
+      right: 'staff',
+      ok: 200,
+      call: (c) => c.post(`/api/events/${draft.id}/unpublish`, { reason: 'Fel lokal angiven.' }),
+    },
+    {
+      name: 'POST cancel one date of an event',
+      right: 'member',
+      ok: 200,
+      call: (c) => c.post(`/api/occurrences/${draft.occurrenceId}/cancel`, { reason: 'Sjuk' }),
     },
     {
       name: 'GET audit log',
