@@ -6,8 +6,9 @@ import { getRequestListener } from '@hono/node-server';
 import { request as httpRequest, createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyTrust, requestOrigin } from '../../apps/api/src/http/forwarded';
+import { clientAddress, proxyTrust, requestOrigin } from '../../apps/api/src/http/forwarded';
 import { createNodeListener, type NodeHandler } from '../../apps/api/src/http/node-listener';
+import { THROTTLES } from '@motesplats/domain';
 import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
@@ -20,9 +21,17 @@ interface Answer {
 }
 
 /** A raw HTTP request: fetch would not let a test forge Host or send a path as is. */
-const send = (port: number, path: string, headers: Record<string, string>) =>
+const send = (
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  post?: { json: unknown },
+) =>
   new Promise<Answer>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+    const method = post ? 'POST' : 'GET';
+    const body = post ? JSON.stringify(post.json) : undefined;
+    const all = post ? { ...headers, 'content-type': 'application/json' } : headers;
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: all, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
@@ -36,7 +45,7 @@ const send = (port: number, path: string, headers: Record<string, string>) =>
       );
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 
 describe('requestOrigin', () => {
@@ -92,6 +101,25 @@ describe('requestOrigin', () => {
     for (const host of ['evil.example/"><x', 'a b', '', 'x@evil.example']) {
       expect(requestOrigin({ ...facts, host }, policy), host).toBeNull();
     }
+  });
+});
+
+describe('clientAddress', () => {
+  const trusted = proxyTrust(['127.0.0.1', '10.0.0.0/8']);
+  it('is the connection’s address unless a trusted proxy passed it on', () => {
+    expect(clientAddress('203.0.113.9', '198.51.100.7', trusted)).toBe('203.0.113.9');
+    expect(clientAddress('127.0.0.1', undefined, trusted)).toBe('127.0.0.1');
+    expect(clientAddress('127.0.0.1', '198.51.100.7', trusted)).toBe('198.51.100.7');
+    expect(clientAddress('::ffff:127.0.0.1', '198.51.100.7', trusted)).toBe('198.51.100.7');
+  });
+  it('reads X-Forwarded-For from the right, past trusted proxies only', () => {
+    // The client may write anything at the left; the nearest untrusted hop is who connected.
+    expect(clientAddress('127.0.0.1', '1.2.3.4, 198.51.100.7, 10.1.2.3', trusted)).toBe(
+      '198.51.100.7',
+    );
+    expect(clientAddress('127.0.0.1', '10.9.9.9, 10.1.2.3', trusted)).toBe('10.9.9.9');
+    expect(clientAddress('127.0.0.1', 'evil, 10.1.2.3', trusted)).toBe('10.1.2.3');
+    expect(clientAddress('127.0.0.1', '2001:db8::1', trusted)).toBe('2001:db8::1');
   });
 });
 
@@ -187,6 +215,26 @@ describe(`the one-process listener writes only the decided origin (${ENGINE})`, 
     expect(feed.body).toContain('https://motesplats.example/feeds/venues/');
     await send(port, '/sv', { ...proxied, 'x-forwarded-proto': 'javascript' });
     expect(seen).toEqual([{ proto: 'http', host: 'motesplats.example', url: '/sv' }]);
+  });
+
+  it('behind a trusted proxy each client has its own throttle (X-Forwarded-For), and no client can pick one', async () => {
+    const { port } = await start({ trustedProxies: ['127.0.0.1'] });
+    const forgot = (client: string, i: number, extra: Record<string, string> = {}) =>
+      send(
+        port,
+        '/api/password/forgot',
+        { host: 'localhost', origin: 'http://localhost', 'x-forwarded-for': client, ...extra },
+        { json: { email: `nobody-${client}-${i}@example.org` } },
+      );
+    const limit = THROTTLES.resetAddress.limit;
+    for (let i = 0; i < limit; i++) expect((await forgot('198.51.100.7', i)).status).toBe(202);
+    expect((await forgot('198.51.100.7', limit)).status).toBe(429);
+    // Another resident behind the same proxy is not throttled for the first one's attempts.
+    expect((await forgot('198.51.100.8', 0)).status).toBe(202);
+    // The listener's own header cannot be sent in to pose as someone else.
+    expect(
+      (await forgot('198.51.100.7', limit + 1, { 'x-motesplats-client': '192.0.2.1' })).status,
+    ).toBe(429);
   });
 
   it('a Host that is no host name is a 400 problem+json, not a 5xx', async () => {

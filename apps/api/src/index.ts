@@ -21,7 +21,12 @@ import {
 } from './bootstrap';
 import { systemClock } from './deps';
 import { proxyTrust } from './http/forwarded';
-import { createNodeListener, ORIGIN_HEADERS, type NodeHandler } from './http/node-listener';
+import {
+  CLIENT_HEADER,
+  createNodeListener,
+  ORIGIN_HEADERS,
+  type NodeHandler,
+} from './http/node-listener';
 import { outboxMailer } from './mail/outbox-mailer';
 import { anonymousCtx, UNKNOWN_CLIENT } from './services/context';
 import { countDemoAccounts } from './services/accounts/demo-accounts';
@@ -154,6 +159,9 @@ if (config.serveWeb && existsSync(webHandlerPath)) {
   // they are set here whatever the environment says.
   process.env.PROTOCOL_HEADER = ORIGIN_HEADERS.proto;
   process.env.HOST_HEADER = ORIGIN_HEADERS.host;
+  // The visitor's address as the listener decided it (behind TRUSTED_PROXY: X-Forwarded-For).
+  process.env.ADDRESS_HEADER = CLIENT_HEADER;
+  delete process.env.XFF_DEPTH;
   delete process.env.PORT_HEADER;
   // Photo uploads go through a form action: room for the API's limit (PHOTO_MAX_BYTES, 8 MB).
   process.env.BODY_SIZE_LIMIT ??= '9M';

@@ -98,3 +98,26 @@ export function requestOrigin(
   if (!host || !isValidHost(host)) return null;
   return { proto, host: host.toLowerCase() };
 }
+
+/**
+ * The client's address: the connection's, unless it comes from a trusted proxy; then the
+ * nearest address in X-Forwarded-For that is not itself a trusted proxy (read from the right,
+ * since each proxy appends the address it saw and only the trusted ones can be believed).
+ * Anything malformed in the list stops the walk at the last address believed.
+ */
+export function clientAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: ProxyTrust,
+): string {
+  let address = remoteAddress ?? 'unknown';
+  if (!trusted(remoteAddress) || !forwardedFor) return address;
+  const hops = forwardedFor.split(',').map((h) => h.trim());
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!;
+    if (isIP(hop) === 0) return address;
+    address = hop;
+    if (!trusted(hop)) return hop;
+  }
+  return address;
+}

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { requestOrigin, type OriginPolicy } from './forwarded';
+import { clientAddress, requestOrigin, type OriginPolicy } from './forwarded';
 import type { Logger } from '../logger';
 import type { PageBridge } from './page-bridge';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
@@ -14,6 +14,13 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
  * client sends in them never reaches SvelteKit.
  */
 export const ORIGIN_HEADERS = { proto: 'x-forwarded-proto', host: 'x-forwarded-host' } as const;
+
+/**
+ * The client's address as the listener decided it (forwarded.ts `clientAddress`), always
+ * overwritten: the API reads it from the connection's headers, adapter-node from its
+ * ADDRESS_HEADER, so a client cannot choose what throttles and sessions see.
+ */
+export const CLIENT_HEADER = 'x-motesplats-client';
 
 /** Headers of everything SvelteKit serves, assets included (hooks.server.ts sets pages' own). */
 export const STATIC_HEADERS = {
@@ -114,6 +121,11 @@ export function createNodeListener(options: {
       );
       return;
     }
+    req.headers[CLIENT_HEADER] = clientAddress(
+      req.socket.remoteAddress,
+      header(req, 'x-forwarded-for'),
+      policy.trusted,
+    );
     req.headers.host = origin.host;
     req.headers[ORIGIN_HEADERS.proto] = origin.proto;
     req.headers[ORIGIN_HEADERS.host] = origin.host;

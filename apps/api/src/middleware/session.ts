@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../deps';
 import type { Auth } from '../auth/auth';
 import type { AppEnv } from '../http/env';
+import { CLIENT_HEADER } from '../http/node-listener';
 import { resolveSession } from '../services/accounts/resolve-session';
 import { anonymousCtx, type ClientInfo } from '../services/context';
 
@@ -9,16 +10,30 @@ import { anonymousCtx, type ClientInfo } from '../services/context';
 export interface FetchEnv {
   /** In-process calls from the web app: the visitor's address as SvelteKit saw it. */
   clientAddress?: string;
-  /** @hono/node-server's request, for the socket's address. */
-  incoming?: { socket?: { remoteAddress?: string } };
+  /**
+   * @hono/node-server's request: the address the listener decided (CLIENT_HEADER, which it
+   * always overwrites; behind a trusted proxy, from X-Forwarded-For), else the socket's.
+   */
+  incoming?: {
+    headers?: Record<string, string | string[] | undefined>;
+    socket?: { remoteAddress?: string };
+  };
 }
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?motesplats\.session_token=/;
 
-/** The client as our own server saw it; headers a client sends do not count here. */
+/**
+ * The client as our own server saw it; headers a client sends do not count here (the one
+ * the listener sets replaces whatever came in).
+ */
 export function clientOf(env: unknown, userAgent: string | undefined): ClientInfo {
   const e = (env ?? {}) as FetchEnv;
-  const address = e.clientAddress ?? e.incoming?.socket?.remoteAddress ?? 'unknown';
+  const decided = e.incoming?.headers?.[CLIENT_HEADER];
+  const address =
+    e.clientAddress ??
+    (typeof decided === 'string' ? decided : undefined) ??
+    e.incoming?.socket?.remoteAddress ??
+    'unknown';
   return { address, userAgent: userAgent?.slice(0, 512) ?? null };
 }
 
