@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HEL, hel, helRange, local } from '../testing/helsinki';
 import type { WeeklyHours } from '../time/opening-hours';
-import { MAX_REQUEST_DATES, checkRequestRules, requestRule, requestedDates } from './request';
+import {
+  MAX_REQUEST_DATES,
+  checkRequestRules,
+  requestRule,
+  requestedDates,
+  weeklyUntilOf,
+} from './request';
 import type { RequestRulesCheck } from './request';
 
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
@@ -153,5 +159,16 @@ describe('checkRequestRules', () => {
   it('dates each time rule: too soon on the first date only', () => {
     const issues = checkRequestRules(base({ now: hel('2026-12-07T12:00'), blackoutDates: [] }));
     expect(issues.map((i) => [i.code, i.params?.date])).toEqual([['too_soon', '2026-12-08']]);
+  });
+});
+
+describe('weeklyUntilOf', () => {
+  it('reads only the form’s own rule as "every week until"', () => {
+    expect(weeklyUntilOf('FREQ=WEEKLY;BYDAY=TU;UNTIL=20261216')).toBe('2026-12-16');
+    expect(weeklyUntilOf('FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20261216')).toBeNull();
+    expect(weeklyUntilOf('FREQ=MONTHLY;BYDAY=1TU;UNTIL=20261216')).toBeNull();
+    expect(weeklyUntilOf('FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261216')).toBeNull();
+    expect(weeklyUntilOf('FREQ=WEEKLY;BYDAY=TU')).toBeNull();
+    expect(weeklyUntilOf(null)).toBeNull();
   });
 });

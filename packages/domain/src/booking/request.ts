@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { err, ok } from '../errors';
 import type { Interval, Issue, Result } from '../errors';
 import { expandRule } from '../recurrence/expand';
-import { WEEKDAYS, formatRule } from '../recurrence/rule';
+import { WEEKDAYS, formatRule, parseRule } from '../recurrence/rule';
 import type { RecurrenceRule } from '../recurrence/rule';
 import { assertZone, parseLocalDate } from '../time/local';
 import { checkBookingRules } from './rules';
@@ -128,6 +128,24 @@ export function requestedDates(
     });
   if (issues.length > 0) return err({ kind: 'invalid', issues });
   return ok(kept);
+}
+
+/**
+ * The "every week until" a stored request rule reads as on the booking form, or null when it
+ * is some other rule (every other week, monthly, open-ended: it is shown as RRULE text only).
+ */
+export function weeklyUntilOf(rrule: string | null): string | null {
+  if (rrule === null) return null;
+  const parsed = parseRule(rrule);
+  if (!parsed.ok) return null;
+  const rule = parsed.value;
+  return rule.freq === 'WEEKLY' &&
+    rule.interval === 1 &&
+    rule.byDay.length === 1 &&
+    rule.count === null &&
+    rule.until?.type === 'date'
+    ? rule.until.date
+    : null;
 }
 
 /** The RRULE text a request stores (null for a single slot). */

@@ -14,7 +14,7 @@ import {
   isStaffOf,
   membershipOf,
   notFound,
-  parseRule,
+  weeklyUntilOf,
   type Actor,
 } from '@motesplats/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -107,9 +107,7 @@ export async function bookingViews(
     const own = dateRows.filter((b) => b.requestId === r.id);
     const space = spaceRows.find((s) => s.id === r.spaceId);
     const association = associationRows.find((a) => a.id === r.associationId);
-    const parsed = r.rrule ? parseRule(r.rrule) : null;
-    const until =
-      parsed?.ok && parsed.value.until?.type === 'date' ? parsed.value.until.date : null;
+    const until = weeklyUntilOf(r.rrule);
     const approved = own.some((b) => b.status === 'approved');
     const party = ctx.actor.kind === 'user' && mayRead(ctx.actor, r);
     return {
