@@ -59,6 +59,9 @@ const pictogramLabels: Record<Pictogram, Label> = {
   'theme-day': m.pictogram_theme_day,
   'peace-cafe': m.pictogram_peace_cafe,
   'story-hour': m.pictogram_story_hour,
+  'information-session': m.pictogram_information_session,
+  culture: m.pictogram_culture,
+  'sports-outdoors': m.pictogram_sports_outdoors,
   other: m.pictogram_other,
 };
 
