@@ -94,3 +94,14 @@ const historyLabels: Record<string, () => string> = {
   city_use: m.booking_history_city_use,
 };
 export const bookingHistoryLabel = (action: string): string => historyLabels[action]?.() ?? action;
+
+/** An event's status for its organizer (draft, published, cancelled, taken off by staff). */
+export const eventStatusLabel: Record<
+  'draft' | 'published' | 'cancelled' | 'unpublished',
+  () => string
+> = {
+  draft: m.event_status_draft,
+  published: m.event_status_published,
+  cancelled: m.event_status_cancelled,
+  unpublished: m.event_status_unpublished,
+};
