@@ -2,7 +2,7 @@
 // reader's language. One place for every form.
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { formatDuration, formatLocalDate, formatLocalDateTime } from '#lib/format.ts';
+import { formatClock, formatDuration, formatLocalDate, formatLocalDateTime } from '#lib/format.ts';
 import { formatList } from '#lib/locale.ts';
 import type { FieldError } from '#lib/server/forms.ts';
 
@@ -233,7 +233,10 @@ function plainIssueText(error: FieldError): string {
       return m.error_coordinates_pair();
     // Events (packages/domain events/*, the API's event services; issue 8).
     case 'outside_booking':
-      return m.error_outside_booking({ start: str(params, 'start'), end: str(params, 'end') });
+      return m.error_outside_booking({
+        start: formatClock(str(params, 'start'), locale),
+        end: formatClock(str(params, 'end'), locale),
+      });
     case 'title_required':
       return m.error_title_required();
     case 'place_required':
