@@ -227,6 +227,14 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
       `/sv/venues/${venueId}/book?`,
     );
     await scriptedViolations(p, 'manage page after changes (sv)');
+
+    // The member's events: its status and next date.
+    await p.goto('/sv/events/mine', { waitUntil: 'networkidle' });
+    const mine = p.locator(`table.my-events tr[data-id="${eventId}"]`);
+    expect(await mine.getAttribute('data-status')).toBe('published');
+    expect(await mine.textContent()).toContain(TITLE);
+    expect(await mine.textContent()).toContain('Publicerat');
+    await scriptedViolations(p, 'my events (sv)');
     await p.close();
   });
 
@@ -265,6 +273,9 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     await p.getByRole('button', { name: 'Ta bort från kalendern' }).click();
     await p.locator('#unpublish-reason-error').waitFor();
     expect(await p.locator('#unpublish-reason-error').textContent()).toBe('Fyll i det här fältet.');
+    // Staff publish for the municipality itself.
+    await p.goto('/sv/events/new');
+    expect(await p.locator('form#event-form').textContent()).toContain('Du publicerar för Borgå.');
     await p.goto('/sv/account');
     await p.getByRole('link', { name: 'Datum utan antal deltagare' }).click();
     await p.waitForURL('**/sv/staff/attendance');
