@@ -2,7 +2,7 @@
 // reader's language. One place for every form.
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { formatDuration, formatLocalDate, formatLocalDateTime } from '#lib/format.ts';
+import { formatClock, formatDuration, formatLocalDate, formatLocalDateTime } from '#lib/format.ts';
 import { formatList } from '#lib/locale.ts';
 import type { FieldError } from '#lib/server/forms.ts';
 
@@ -231,6 +231,64 @@ function plainIssueText(error: FieldError): string {
       return m.error_postal_code();
     case 'coordinates_pair':
       return m.error_coordinates_pair();
+    // Events (packages/domain events/*, the API's event services; issue 8).
+    case 'outside_booking':
+      return m.error_outside_booking({
+        start: formatClock(str(params, 'start'), locale),
+        end: formatClock(str(params, 'end'), locale),
+      });
+    case 'title_required':
+      return m.error_title_required();
+    case 'place_required':
+      return m.error_place_required();
+    case 'place_twice':
+      return m.error_place_twice();
+    case 'booking_other_organizer':
+      return m.error_booking_other_organizer();
+    case 'choose_booking':
+      return m.error_choose_booking();
+    case 'language_code':
+      return m.error_language_code();
+    case 'languages_required':
+      return m.error_languages_required();
+    case 'price_format':
+      return m.error_price_format();
+    case 'start_not_in_rule':
+      return m.error_start_not_in_rule();
+    case 'rule_needs_end':
+      return m.error_rule_needs_end();
+    case 'too_many_occurrences':
+      return m.error_too_many_occurrences({ maximum: num(params, 'maximum') });
+    case 'except_without_rule':
+      return m.error_except_without_rule();
+    case 'whole_minutes':
+      return m.error_whole_minutes();
+    case 'unknown_category':
+      return m.error_unknown_category();
+    case 'unknown_venue':
+      return m.error_unknown_venue();
+    case 'booking_taken':
+      return m.error_booking_taken();
+    case 'event_cancelled':
+      return m.error_event_cancelled();
+    case 'nothing_to_publish':
+      return m.error_nothing_to_publish();
+    case 'not_published':
+      return m.error_not_published();
+    case 'occurrence_cancelled':
+      return m.error_occurrence_cancelled();
+    case 'occurrence_begun':
+      return m.error_occurrence_begun();
+    case 'occurrence_not_over':
+      return m.error_occurrence_not_over();
+    case 'in_the_past':
+      return m.error_in_the_past();
+    case 'other_municipality':
+      return m.error_other_municipality();
+    case 'unpublished_by_staff':
+      return m.error_unpublished_by_staff();
+    case 'event':
+      return m.error_forbidden();
     case 'status_404':
       return m.error_not_found();
     case 'invalid_type':

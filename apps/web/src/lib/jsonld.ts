@@ -56,7 +56,8 @@ export function eventJsonLd(event: EventDetail, pageUrl: string) {
     ...(description ? { description } : {}),
     startDate: local(occurrence.startsAt, event.municipality.timeZone),
     endDate: local(occurrence.endsAt, event.municipality.timeZone),
-    eventStatus: status[occurrence.status],
+    // A cancelled event is cancelled on every date; else each date says its own.
+    eventStatus: status[event.status === 'cancelled' ? 'cancelled' : occurrence.status],
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     location,
     organizer,

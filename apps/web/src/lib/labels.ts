@@ -59,6 +59,9 @@ const pictogramLabels: Record<Pictogram, Label> = {
   'theme-day': m.pictogram_theme_day,
   'peace-cafe': m.pictogram_peace_cafe,
   'story-hour': m.pictogram_story_hour,
+  'information-session': m.pictogram_information_session,
+  culture: m.pictogram_culture,
+  'sports-outdoors': m.pictogram_sports_outdoors,
   other: m.pictogram_other,
 };
 
@@ -91,3 +94,14 @@ const historyLabels: Record<string, () => string> = {
   city_use: m.booking_history_city_use,
 };
 export const bookingHistoryLabel = (action: string): string => historyLabels[action]?.() ?? action;
+
+/** An event's status for its organizer (draft, published, cancelled, taken off by staff). */
+export const eventStatusLabel: Record<
+  'draft' | 'published' | 'cancelled' | 'unpublished',
+  () => string
+> = {
+  draft: m.event_status_draft,
+  published: m.event_status_published,
+  cancelled: m.event_status_cancelled,
+  unpublished: m.event_status_unpublished,
+};

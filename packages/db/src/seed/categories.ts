@@ -24,5 +24,24 @@ export const CATEGORIES: { slug: string; name: LocalizedText }[] = [
     slug: 'story-hour',
     name: { sv: 'Sagostund', fi: 'Satutunti', en: 'Story hour', ar: 'ساعة الحكايات' },
   },
+  {
+    slug: 'information-session',
+    name: {
+      sv: 'Informationstillfälle',
+      fi: 'Infotilaisuus',
+      en: 'Information session',
+      ar: 'جلسة إعلامية',
+    },
+  },
+  { slug: 'culture', name: { sv: 'Kultur', fi: 'Kulttuuri', en: 'Culture', ar: 'ثقافة' } },
+  {
+    slug: 'sports-outdoors',
+    name: {
+      sv: 'Idrott och friluftsliv',
+      fi: 'Liikunta ja ulkoilu',
+      en: 'Sports and outdoors',
+      ar: 'الرياضة والأنشطة الخارجية',
+    },
+  },
   { slug: 'other', name: { sv: 'Övrigt', fi: 'Muu', en: 'Other', ar: 'أخرى' } },
 ];

@@ -69,7 +69,7 @@ describe('seedDemo', () => {
     // Exact for the fixed clock: the plan depends on nothing but `now`.
     expect(result.counts).toEqual({
       municipalities: 4,
-      categories: 8,
+      categories: 11,
       buildings: 10,
       venues: 12,
       spaces: 14,

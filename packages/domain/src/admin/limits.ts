@@ -12,6 +12,9 @@ export const PICTOGRAMS = [
   'theme-day',
   'peace-cafe',
   'story-hour',
+  'information-session',
+  'culture',
+  'sports-outdoors',
   'other',
 ] as const;
 export type Pictogram = (typeof PICTOGRAMS)[number];

@@ -783,3 +783,82 @@ export const decideBooking = (
 /** Staff: pending requests of their municipalities, oldest first, with rules and the same days. */
 export const staffBookingQueue = (fetch: Fetch, origin: string, lang: Locale) =>
   body(client(fetch, origin).api.staff.bookings.$get({ query: { lang } }));
+
+// Events: writing and managing (apps/api/src/routes/events/event-writes.routes.ts; issue 8).
+
+type EventsRoute = ReturnType<typeof client>['api']['events'];
+export type NewEvent = Parameters<EventsRoute['$post']>[0]['json'];
+export type EventPatch = Parameters<EventsRoute[':id']['$patch']>[0]['json'];
+
+/** A draft (201 ManagedEvent), or refused fields (400), dates outside the bookings (422 `issues`). */
+export const createEvent = (fetch: Fetch, origin: string, json: NewEvent) =>
+  result(client(fetch, origin).api.events.$post({ json }));
+
+/** The events of the visitor's associations, and for staff of their municipalities. */
+export const listMyEvents = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.events.mine.$get({ query: { lang } }));
+
+/** An event as its organizer sees it (every text, each date's booking and participants). */
+export type ManagedEventView = NonNullable<SuccessBody<Awaited<ReturnType<EventsRoute['$post']>>>>;
+
+/**
+ * The event for its organizer and staff (404, 401, 403 as ApiError). Its path sits beside
+ * the template paths of the event actions, which leave it untyped in the client: fetched
+ * plainly, typed by the create route's answer (the same ManagedEvent schema).
+ */
+export const getManagedEvent = async (fetch: Fetch, origin: string, id: string) => {
+  mustBeUuid(id);
+  const response = await fetch(new URL(`/api/events/${id}/manage`, origin));
+  if (response.status !== 200) throw new ApiError(response.status);
+  return (await response.json()) as ManagedEventView;
+};
+
+export const updateEvent = (fetch: Fetch, origin: string, id: string, json: EventPatch) =>
+  result(client(fetch, origin).api.events[':id'].$patch({ param: { id }, json }));
+
+// The event and occurrence actions share route factories whose paths are templates, so the
+// typed client knows them only by an index signature: hence the `!`.
+
+export const publishEvent = (fetch: Fetch, origin: string, id: string) =>
+  result(client(fetch, origin).api.events[':id'].publish!.$post({ param: { id } }));
+
+// Their bodies are left untyped too (the factory's schema is a plain z.ZodType): the body
+// travels beside the typed `param`.
+const withBody = (id: string, json: unknown) => ({ param: { id }, json });
+
+export const cancelEvent = (fetch: Fetch, origin: string, id: string, json: { reason?: string }) =>
+  result(client(fetch, origin).api.events[':id'].cancel!.$post(withBody(id, json)));
+
+/** Staff take a published event off the calendar; the reason is required. */
+export const unpublishEvent = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { reason: string },
+) => result(client(fetch, origin).api.events[':id'].unpublish!.$post(withBody(id, json)));
+
+export const cancelOccurrence = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { reason?: string },
+) => result(client(fetch, origin).api.occurrences[':id'].cancel!.$post(withBody(id, json)));
+
+/** A date to a new time (ISO instants with offset); at a venue, inside a booking (else 422). */
+export const moveOccurrence = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { start: string; end: string },
+) => result(client(fetch, origin).api.occurrences[':id'].move!.$post(withBody(id, json)));
+
+export const recordAttendance = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  json: { participants: number },
+) => result(client(fetch, origin).api.occurrences[':id'].attendance!.$put(withBody(id, json)));
+
+/** Staff: past dates in their municipalities with no participant count yet. */
+export const listUncountedOccurrences = (fetch: Fetch, origin: string, lang: Locale) =>
+  body(client(fetch, origin).api.staff.attendance.$get({ query: { lang } }));

@@ -49,7 +49,11 @@ const add = (errors: BookingErrors, field: BookingField | 'form', error: FieldEr
 };
 
 /** A wall-clock date and time in the zone, or why not (a time the clock skips is refused). */
-function localInstant(date: string, time: string, zone: string): DateTime | 'invalid' | 'gap' {
+export function localInstant(
+  date: string,
+  time: string,
+  zone: string,
+): DateTime | 'invalid' | 'gap' {
   const at = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!at.isValid) return 'invalid';
   if (at.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return 'gap';
