@@ -101,7 +101,7 @@ describe(`participant reminders (${ENGINE})`, () => {
     // In the reader's own language (the demo member reads Finnish).
     expect(mails[0]!.subject).toBe('Montako osallistujaa tapahtumassa Språkcafé i salen oli?');
     expect(mails[0]!.text).toContain(
-      `${ORIGIN}/fi/events/${eventId}/manage#occurrence-${occurrenceIds[0]}`,
+      `${ORIGIN}/fi/events/${eventId}/manage#participants-${occurrenceIds[0]}`,
     );
     expect(await remindedAt()).toEqual([local('2026-11-27T08:00'), null, null]);
     // Later rounds (any process) do not ask again, and the counted and cancelled dates never.

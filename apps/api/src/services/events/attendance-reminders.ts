@@ -61,7 +61,7 @@ export async function sendAttendanceReminders({
             { start: occurrence.startsAt.toISOString(), end: occurrence.endsAt.toISOString() },
           ],
           zone: municipality.timeZone,
-          url: `${input.origin}/${reader.locale}/events/${event.id}/manage#occurrence-${occurrence.id}`,
+          url: `${input.origin}/${reader.locale}/events/${event.id}/manage#participants-${occurrence.id}`,
         });
         await tx.mailer.enqueue(tx.db, {
           to: reader.email,
