@@ -1,4 +1,5 @@
 import {
+  bookings,
   buildings,
   categories,
   eventOccurrences,
@@ -6,14 +7,28 @@ import {
   municipalities,
   venues,
 } from '@motesplats/db';
-import { DEFAULT_ZONE } from '@motesplats/domain';
-import { and, arrayContains, asc, count, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { DEFAULT_ZONE, searchNeedle } from '@motesplats/domain';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  eq,
+  gt,
+  ilike,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { categoryRef, priceOf } from '../shared/event-view';
 import { localizer, type Localized } from '../shared/localize';
 import { pageOf, type Page, type PageQuery } from '../shared/paging';
 import { boundToInstant, assertOrdered } from '../shared/time-range';
 import { addressLine } from '../shared/address';
+import { containsPattern } from '../shared/search';
 
 export interface ListOccurrencesInput extends PageQuery {
   lang: string;
@@ -25,6 +40,12 @@ export interface ListOccurrencesInput extends PageQuery {
   association?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Words in any language's title, summary or description (2–100 characters; the route checks). */
+  q?: string | undefined;
+  /** One of AUDIENCES. */
+  audience?: string | undefined;
+  /** true: only free of charge; false: only with a price. */
+  free?: boolean | undefined;
 }
 
 export interface OccurrenceSummary {
@@ -46,6 +67,17 @@ export interface OccurrenceSummary {
   venue: { id: string; name: Localized; address: string } | null;
   municipality: { slug: string; name: Localized };
 }
+
+/**
+ * Whether an occurrence may be shown to the public: it needs no room, or its booking is
+ * approved. A pending (or rejected, withdrawn) booking hides it until staff approve; an
+ * occurrence cancelled together with its once-approved booking stays, marked cancelled.
+ */
+const publiclyHeld = or(
+  isNull(eventOccurrences.bookingId),
+  eq(bookings.status, 'approved'),
+  and(eq(bookings.status, 'cancelled'), eq(eventOccurrences.status, 'cancelled')),
+)!;
 
 /** Upcoming public occurrences (of published events), soonest first. */
 export async function listOccurrences({
@@ -74,7 +106,20 @@ export async function listOccurrences({
   if (input.language) where.push(arrayContains(events.languages, [input.language]));
   if (input.venue) where.push(eq(events.venueId, input.venue));
   if (input.association) where.push(eq(events.associationId, input.association));
+  if (input.audience) where.push(eq(events.audience, input.audience));
+  if (input.free === true) where.push(isNull(events.priceCents));
+  if (input.free === false) where.push(isNotNull(events.priceCents));
+  if (input.q !== undefined) {
+    // search_text is lower-cased NFKC of every language; so is the needle (domain).
+    where.push(ilike(events.searchText, containsPattern(searchNeedle(input.q))));
+  }
+  where.push(publiclyHeld);
   const condition = and(...where);
+  // Joins between tenant tables go through municipality_id too (DESIGN.md, Citus).
+  const booking = and(
+    eq(bookings.id, eventOccurrences.bookingId),
+    eq(bookings.municipalityId, eventOccurrences.municipalityId),
+  );
 
   const base = () =>
     ctx.db
@@ -90,6 +135,7 @@ export async function listOccurrences({
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
       .innerJoin(categories, eq(categories.slug, events.categorySlug))
       .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
+      .leftJoin(bookings, booking)
       .leftJoin(venues, eq(venues.id, events.venueId))
       .leftJoin(buildings, eq(buildings.id, venues.buildingId));
 
@@ -104,6 +150,7 @@ export async function listOccurrences({
       .from(eventOccurrences)
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
       .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
+      .leftJoin(bookings, booking)
       .where(condition),
   ]);
 
