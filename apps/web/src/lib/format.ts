@@ -44,9 +44,9 @@ export const formatLocalDate = (
     new Date(`${isoDate}T12:00:00Z`),
   );
 
-/** Weekday name for 1 = Monday … 7 = Sunday. */
-export const weekdayName = (weekday: number, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+/** Weekday name for 1 = Monday … 7 = Sunday ("måndag", or "mån" when short). */
+export const weekdayName = (weekday: number, locale: Locale, style: 'long' | 'short' = 'long') =>
+  new Intl.DateTimeFormat(intlTag(locale), { weekday: style, timeZone: 'UTC' }).format(
     // 2024-01-01 was a Monday.
     new Date(Date.UTC(2024, 0, weekday, 12)),
   );
