@@ -14,12 +14,14 @@ import {
   asc,
   count,
   eq,
+  exists,
   gt,
   ilike,
   isNotNull,
   isNull,
   lt,
   or,
+  sql,
   type SQL,
 } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
@@ -72,12 +74,29 @@ export interface OccurrenceSummary {
  * Whether an occurrence may be shown to the public: it needs no room, or its booking is
  * approved. A pending (or rejected, withdrawn) booking hides it until staff approve; an
  * occurrence cancelled together with its once-approved booking stays, marked cancelled.
+ * A correlated EXISTS (one primary-key probe per candidate row), not a join: joined, the
+ * planner reads every booking to count a month.
  */
-const publiclyHeld = or(
-  isNull(eventOccurrences.bookingId),
-  eq(bookings.status, 'approved'),
-  and(eq(bookings.status, 'cancelled'), eq(eventOccurrences.status, 'cancelled')),
-)!;
+const publiclyHeld = (db: ServiceCtx['db']) =>
+  or(
+    isNull(eventOccurrences.bookingId),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(bookings)
+        .where(
+          and(
+            eq(bookings.id, eventOccurrences.bookingId),
+            // Joins between tenant tables go through municipality_id too (DESIGN.md, Citus).
+            eq(bookings.municipalityId, eventOccurrences.municipalityId),
+            or(
+              eq(bookings.status, 'approved'),
+              and(eq(bookings.status, 'cancelled'), eq(eventOccurrences.status, 'cancelled')),
+            ),
+          ),
+        ),
+    ),
+  )!;
 
 /** Upcoming public occurrences (of published events), soonest first. */
 export async function listOccurrences({
@@ -87,21 +106,23 @@ export async function listOccurrences({
   ctx: ServiceCtx;
   input: ListOccurrencesInput;
 }): Promise<Page<OccurrenceSummary>> {
-  const zone = input.municipality
-    ? ((
+  const municipality = input.municipality
+    ? (
         await ctx.db
-          .select({ timeZone: municipalities.timeZone })
+          .select({ id: municipalities.id, timeZone: municipalities.timeZone })
           .from(municipalities)
           .where(eq(municipalities.slug, input.municipality))
-      )[0]?.timeZone ?? DEFAULT_ZONE)
-    : DEFAULT_ZONE;
+      )[0]
+    : undefined;
+  const zone = municipality?.timeZone ?? DEFAULT_ZONE;
   const from = input.from ? boundToInstant(input.from, zone, 'from') : ctx.now;
   const to = input.to ? boundToInstant(input.to, zone, 'to') : undefined;
   if (to) assertOrdered(from, to);
+  if (input.municipality && !municipality) return pageOf([], input, 0);
 
   const where: SQL[] = [eq(events.status, 'published'), gt(eventOccurrences.endsAt, from)];
   if (to) where.push(lt(eventOccurrences.startsAt, to));
-  if (input.municipality) where.push(eq(municipalities.slug, input.municipality));
+  if (municipality) where.push(eq(eventOccurrences.municipalityId, municipality.id));
   if (input.category) where.push(eq(events.categorySlug, input.category));
   if (input.language) where.push(arrayContains(events.languages, [input.language]));
   if (input.venue) where.push(eq(events.venueId, input.venue));
@@ -113,34 +134,49 @@ export async function listOccurrences({
     // search_text is lower-cased NFKC of every language; so is the needle (domain).
     where.push(ilike(events.searchText, containsPattern(searchNeedle(input.q))));
   }
-  where.push(publiclyHeld);
+  where.push(publiclyHeld(ctx.db));
   const condition = and(...where);
-  // Joins between tenant tables go through municipality_id too (DESIGN.md, Citus).
-  const booking = and(
-    eq(bookings.id, eventOccurrences.bookingId),
-    eq(bookings.municipalityId, eventOccurrences.municipalityId),
-  );
 
-  const base = () =>
+  const [rows, totals] = await Promise.all([
+    // Only the columns the answer shows: descriptions and search texts stay in the database.
     ctx.db
       .select({
-        occurrence: eventOccurrences,
-        event: events,
+        occurrence: {
+          id: eventOccurrences.id,
+          uid: eventOccurrences.uid,
+          startsAt: eventOccurrences.startsAt,
+          endsAt: eventOccurrences.endsAt,
+          status: eventOccurrences.status,
+        },
+        event: {
+          id: events.id,
+          title: events.title,
+          summary: events.summary,
+          languages: events.languages,
+          audience: events.audience,
+          priceCents: events.priceCents,
+          priceText: events.priceText,
+        },
         category: categories,
-        municipality: municipalities,
-        venue: venues,
-        building: buildings,
+        municipality: {
+          slug: municipalities.slug,
+          name: municipalities.name,
+          languages: municipalities.languages,
+          timeZone: municipalities.timeZone,
+        },
+        venue: { id: venues.id, name: venues.name },
+        building: {
+          street: buildings.street,
+          postalCode: buildings.postalCode,
+          city: buildings.city,
+        },
       })
       .from(eventOccurrences)
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
       .innerJoin(categories, eq(categories.slug, events.categorySlug))
       .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
-      .leftJoin(bookings, booking)
       .leftJoin(venues, eq(venues.id, events.venueId))
-      .leftJoin(buildings, eq(buildings.id, venues.buildingId));
-
-  const [rows, totals] = await Promise.all([
-    base()
+      .leftJoin(buildings, eq(buildings.id, venues.buildingId))
       .where(condition)
       .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
       .limit(input.limit)
@@ -149,8 +185,6 @@ export async function listOccurrences({
       .select({ total: count() })
       .from(eventOccurrences)
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-      .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
-      .leftJoin(bookings, booking)
       .where(condition),
   ]);
 

@@ -35,7 +35,7 @@ import {
   slugParam,
   uuidParam,
 } from '#lib/server/query.ts';
-import { AUDIENCES } from '#lib/types.ts';
+import { AUDIENCES, type Localized } from '#lib/types.ts';
 import type { PageServerLoad } from './$types';
 
 /** The most occurrences a month or a week fetches; past it the page says so. */
@@ -84,36 +84,40 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     q: q.usable || undefined,
   };
 
-  // What the filters offer: the venues and associations of the chosen municipality (or all).
-  const [categories, municipalities, venues, associations] = await orPageError(
-    Promise.all([
-      listCategories(fetch, url.origin, lang),
-      listMunicipalities(fetch, url.origin, lang),
-      listVenues(fetch, url.origin, { lang, municipality: filters.municipality, limit: 100 }),
-      listAssociations(fetch, url.origin, { lang, municipality: filters.municipality, limit: 100 }),
-    ]),
-  );
+  // The chosen municipality's zone first (its days are the calendar's); then what the form
+  // offers (the venues and organizers of that municipality, or all) beside the occurrences.
+  const page = pageParam(search);
+  // A page past what the API serves is a 404 before anything is asked.
+  const offset = view === 'list' ? pageOffset(page, PAGE_SIZE) : 0;
+  const municipalities = await orPageError(listMunicipalities(fetch, url.origin, lang));
   const zone =
     municipalities.items.find((m) => m.slug === selected.municipality)?.timeZone ?? DEFAULT_ZONE;
   const now = new Date();
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
-  const offered = {
+  const choices = Promise.all([
+    listCategories(fetch, url.origin, lang),
+    listVenues(fetch, url.origin, { lang, municipality: filters.municipality, limit: 100 }),
+    listAssociations(fetch, url.origin, { lang, municipality: filters.municipality, limit: 100 }),
+  ]).then(([categories, venues, associations]) => ({
     categories: categories.items,
     municipalities: municipalities.items,
-    venues: venues.ok ? (venues.data?.items ?? []) : [],
-    associations: associations.items,
-  };
+    // What a choice in the form needs, no more: the page carries its data to the browser.
+    venues: (venues.ok ? (venues.data?.items ?? []) : []).map(option),
+    associations: associations.items.map(option),
+  }));
 
   if (view === 'list') {
-    const page = pageParam(search);
-    const answer = await orPageError(
-      listOccurrences(fetch, url.origin, {
-        ...filters,
-        from: from ?? today,
-        to: to ?? undefined,
-        limit: PAGE_SIZE,
-        offset: pageOffset(page, PAGE_SIZE),
-      }),
+    const [answer, offered] = await orPageError(
+      Promise.all([
+        listOccurrences(fetch, url.origin, {
+          ...filters,
+          from: from ?? today,
+          to: to ?? undefined,
+          limit: PAGE_SIZE,
+          offset,
+        }),
+        choices,
+      ]),
     );
     mustExist(page, answer.items);
     return {
@@ -135,8 +139,11 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const week = view === 'week' ? resolveIsoWeek(search.get('week'), zone, now, from) : null;
   const first = month?.first ?? week!.monday;
   const last = month?.last ?? week!.sunday;
-  const answer = await orPageError(
-    listPeriodOccurrences(fetch, url.origin, { ...filters, from: first, to: last }, PERIOD_MAX),
+  const [answer, offered] = await orPageError(
+    Promise.all([
+      listPeriodOccurrences(fetch, url.origin, { ...filters, from: first, to: last }, PERIOD_MAX),
+      choices,
+    ]),
   );
   // Past the last occurrence fetched, a day of a cut-off period may have more than it shows.
   const lastFetched = answer.items.at(-1);
@@ -204,3 +211,14 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     } satisfies CalendarPeriod,
   };
 };
+
+/** A venue or an association as an option of the filters. */
+const option = (item: {
+  id: string;
+  name: Localized;
+  municipality: { slug: string; name: Localized };
+}) => ({
+  id: item.id,
+  name: item.name,
+  municipality: item.municipality,
+});
