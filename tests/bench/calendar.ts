@@ -9,7 +9,7 @@
 //   CALENDAR_ROUNDS=50 npm run bench -- calendar
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, rowsOf } from '@motesplats/db';
@@ -118,7 +118,7 @@ const targets = [
   ],
   [
     'list API, q',
-    `/api/occurrences?lang=sv&q=${encodeURIComponent('kahvi')}&from=${from}&to=${to}`,
+    `/api/occurrences?lang=sv&q=${encodeURIComponent('sagostund')}&from=${from}&to=${to}`,
   ],
   [
     'list API, q and municipality',
@@ -129,12 +129,27 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 };
-const results: Record<string, { p50Ms: number; p95Ms: number; status: number; bytes: number }> = {};
+/**
+ * The server's CPU time so far (user + system, ms), from /proc: beside the wall-clock
+ * figures, what one request costs the server whatever else the machine is doing.
+ */
+const serverCpuMs = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+};
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadBefore = load();
+const results: Record<
+  string,
+  { p50Ms: number; p95Ms: number; cpuMsPerRequest: number; status: number; bytes: number }
+> = {};
 for (const [name, path] of targets) {
+  let cpuBefore = 0;
   const times: number[] = [];
   let status = 0;
   let bytes = 0;
   for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    if (i === WARMUP) cpuBefore = serverCpuMs();
     const t0 = performance.now();
     const res = await fetch(`${base}${path}`);
     const body = await res.arrayBuffer();
@@ -145,6 +160,7 @@ for (const [name, path] of targets) {
   results[name] = {
     p50Ms: +quantile(times, 0.5).toFixed(1),
     p95Ms: +quantile(times, 0.95).toFixed(1),
+    cpuMsPerRequest: +((serverCpuMs() - cpuBefore) / ROUNDS).toFixed(1),
     status,
     bytes,
   };
@@ -163,12 +179,15 @@ await dropDb();
 rmSync(dataDir, { recursive: true, force: true });
 
 console.log(
-  `\n${engine}: ${published} published occurrences; ${ROUNDS} requests each, one at a time (loopback round trips):`,
+  `\n${engine}: ${published} published occurrences; ${ROUNDS} requests each, one at a time (loopback round trips);`,
+);
+console.log(
+  `cpu: the server's CPU time per request. Load average before ${loadBefore}, after ${load()} (on ${availableParallelism()} cores).`,
 );
 for (const [name, r] of Object.entries(results)) {
   const over = r.p95Ms > CEILING_P95_MS ? '  OVER' : '';
   console.log(
-    `  ${name.padEnd(44)} p50 ${String(r.p50Ms).padStart(6)} ms   p95 ${String(r.p95Ms).padStart(6)} ms   (ceiling p95 ${CEILING_P95_MS} ms)${over}   ${r.status}, ${Math.round(r.bytes / 1024)} kB`,
+    `  ${name.padEnd(44)} p50 ${String(r.p50Ms).padStart(6)} ms   p95 ${String(r.p95Ms).padStart(6)} ms   (ceiling p95 ${CEILING_P95_MS} ms)${over}   cpu ${String(r.cpuMsPerRequest).padStart(5)} ms   ${r.status}, ${Math.round(r.bytes / 1024)} kB`,
   );
 }
 for (const [name, total] of totals) console.log(`  ${name}: ${total} occurrences match`);
@@ -180,6 +199,7 @@ console.log(
     rounds: ROUNDS,
     ceilingP95Ms: CEILING_P95_MS,
     month,
+    loadAverage: { before: loadBefore, after: load() },
     results,
     matches: Object.fromEntries(totals),
   }),
