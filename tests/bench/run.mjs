@@ -8,6 +8,7 @@ const BENCHES = {
   signin: ['npx', ['tsx', 'tests/bench/signin.ts']],
   booking: ['npx', ['tsx', 'tests/bench/booking.ts']],
   soak: ['npx', ['tsx', 'tests/bench/soak.ts']],
+  calendar: ['npx', ['tsx', 'tests/bench/calendar.ts']],
 };
 const name = process.argv[2] ?? 'startup';
 const bench = BENCHES[name];

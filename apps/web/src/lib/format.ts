@@ -1,6 +1,16 @@
 // Dates and times for the reader, always in the municipality's zone (never the server's).
 import { intlTag, type Locale } from '#lib/locale.ts';
 
+/**
+ * One formatter per language and options, made once: building an Intl.DateTimeFormat costs
+ * far more than using it, and a month of events formats hundreds of times per page.
+ */
+const formatters: Record<string, Intl.DateTimeFormat> = {};
+const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions) => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  return (formatters[key] ??= new Intl.DateTimeFormat(intlTag(locale), options));
+};
+
 const dateTimeOptions = (timeZone: string): Intl.DateTimeFormatOptions => ({
   timeZone,
   weekday: 'long',
@@ -13,14 +23,11 @@ const dateTimeOptions = (timeZone: string): Intl.DateTimeFormatOptions => ({
 
 /** "tisdag 3 december 2026 18:00–20:00", one date when start and end share a day. */
 export const formatInterval = (start: string, end: string, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), dateTimeOptions(timeZone)).formatRange(
-    new Date(start),
-    new Date(end),
-  );
+  dateFormat(locale, dateTimeOptions(timeZone)).formatRange(new Date(start), new Date(end));
 
 /** "18:00" */
 export const formatTime = (instant: string, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -28,7 +35,7 @@ export const formatTime = (instant: string, timeZone: string, locale: Locale) =>
 
 /** "18:00–20:00" */
 export const formatTimeRange = (start: string, end: string, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -39,14 +46,11 @@ export const formatLocalDate = (
   isoDate: string,
   locale: Locale,
   options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' },
-) =>
-  new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T12:00:00Z`),
-  );
+) => dateFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
 
-/** Weekday name for 1 = Monday … 7 = Sunday. */
-export const weekdayName = (weekday: number, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), { weekday: 'long', timeZone: 'UTC' }).format(
+/** Weekday name for 1 = Monday … 7 = Sunday ("måndag", or "mån" when short). */
+export const weekdayName = (weekday: number, locale: Locale, style: 'long' | 'short' = 'long') =>
+  dateFormat(locale, { weekday: style, timeZone: 'UTC' }).format(
     // 2024-01-01 was a Monday.
     new Date(Date.UTC(2024, 0, weekday, 12)),
   );
@@ -54,7 +58,7 @@ export const weekdayName = (weekday: number, locale: Locale) =>
 /** The zone's name for readers, e.g. "Finlands tid" / "Suomen aika"; the IANA id if none. */
 export const zoneName = (timeZone: string, locale: Locale) => {
   try {
-    const parts = new Intl.DateTimeFormat(intlTag(locale), {
+    const parts = dateFormat(locale, {
       timeZone,
       timeZoneName: 'longGeneric',
     }).formatToParts(new Date());
@@ -67,7 +71,7 @@ export const zoneName = (timeZone: string, locale: Locale) => {
 /** "09:00" from an opening-hours "HH:mm", formatted the local way. */
 export const formatClock = (hhmm: string, locale: Locale) => {
   const [h = 0, min = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(intlTag(locale), {
+  return dateFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'UTC',
@@ -76,7 +80,7 @@ export const formatClock = (hhmm: string, locale: Locale) => {
 
 /** "1.12.2026 18:05": a moment with its date, in the municipality's zone (logs, decisions). */
 export const formatDateTime = (instant: string, timeZone: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     timeZone,
     day: 'numeric',
     month: 'numeric',
@@ -86,7 +90,7 @@ export const formatDateTime = (instant: string, timeZone: string, locale: Locale
   }).format(new Date(instant));
 /** An instant as a date, "3 december 2026", in the zone given (the installation's by default). */
 export const formatDate = (instant: string, locale: Locale, timeZone = 'Europe/Helsinki') =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     timeZone,
     day: 'numeric',
     month: 'long',
@@ -114,7 +118,7 @@ export const formatDays = (days: number, locale: Locale) => unit(days, 'day', lo
 
 /** A calendar month (yyyy-MM) as "december 2026". */
 export const formatMonth = (yearMonth: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -132,7 +136,7 @@ export const formatDuration = (minutes: number, locale: Locale) => {
 
 /** A local wall-clock time 'yyyy-MM-ddTHH:mm' (already in the municipality's zone), written out. */
 export const formatLocalDateTime = (local: string, locale: Locale) =>
-  new Intl.DateTimeFormat(intlTag(locale), {
+  dateFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

@@ -34,10 +34,17 @@ const intlTags: Record<Locale, string> = {
 };
 export const intlTag = (locale: Locale): string => intlTags[locale];
 
+/** Made once per language: building one costs more than asking it. */
+const displayNames: Partial<Record<Locale, Intl.DisplayNames>> = {};
+
 /** A language's name in the reader's language ("finska", "suomi", "Finnish", "الفنلندية"). */
 export const languageName = (code: string, locale: Locale): string => {
   try {
-    return new Intl.DisplayNames([intlTag(locale)], { type: 'language' }).of(code) ?? code;
+    return (
+      (displayNames[locale] ??= new Intl.DisplayNames([intlTag(locale)], { type: 'language' })).of(
+        code,
+      ) ?? code
+    );
   } catch {
     return code;
   }

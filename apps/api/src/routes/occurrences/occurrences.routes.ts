@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { AUDIENCES } from '@motesplats/domain';
 import {
   CategoryRef,
   DateOrInstant,
@@ -33,6 +34,26 @@ export const OccurrenceQuery = z.object({
     .openapi({ description: 'Only events organized by this association' }),
   from: DateOrInstant.optional().openapi({ description: 'Local date or instant; default now' }),
   to: DateOrInstant.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(2, 'must be at least 2 characters')
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .openapi({
+      description:
+        'Text in any language of the title, summary or description; case and Unicode form do not matter, `%` and `_` are plain characters',
+      example: 'språkcafé',
+    }),
+  audience: z
+    .enum(AUDIENCES, { message: `must be one of ${AUDIENCES.join(', ')}` })
+    .optional()
+    .openapi({ description: 'Who the event is for' }),
+  free: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ description: '`true`: free of charge only; `false`: with a price only' }),
   ...Paging,
 });
 
@@ -65,6 +86,8 @@ export const listOccurrencesRoute = createRoute({
   path: '/occurrences',
   tags: ['Events'],
   summary: 'Upcoming public event occurrences, soonest first',
+  description:
+    'Occurrences of published events whose room booking (if any) is approved: a pending booking hides its occurrence until staff approve it.',
   request: { query: OccurrenceQuery },
   responses: { 200: json(OccurrencePage, 'A page of occurrences'), 400: problems[400] },
 });

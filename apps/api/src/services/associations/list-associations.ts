@@ -3,6 +3,7 @@ import { and, arrayContains, asc, count, eq, ilike, or, sql, type SQL } from 'dr
 import type { ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 import { pageOf, type PageQuery } from '../shared/paging';
+import { containsPattern } from '../shared/search';
 import { publicAssociation } from './association-views';
 
 export interface ListAssociationsInput extends PageQuery {
@@ -11,9 +12,6 @@ export interface ListAssociationsInput extends PageQuery {
   language?: string | undefined;
   q?: string | undefined;
 }
-
-/** `%`, `_` and `\` are wildcards in ILIKE: a search for "50%" means the characters. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The public directory: verified associations only, searchable by name or description in
@@ -30,7 +28,7 @@ export async function listAssociations({
   if (input.municipality) where.push(eq(municipalities.slug, input.municipality));
   if (input.language) where.push(arrayContains(associations.languages, [input.language]));
   if (input.q) {
-    const pattern = likePattern(input.q);
+    const pattern = containsPattern(input.q);
     where.push(
       or(
         ilike(sql`${associations.name}::text`, pattern),

@@ -1,6 +1,5 @@
 import {
   associations,
-  bookings,
   buildings,
   categories,
   eventOccurrences,
@@ -52,12 +51,11 @@ export async function getEvent({
   const occurrences = await ctx.db
     .select({ o: eventOccurrences })
     .from(eventOccurrences)
-    .leftJoin(bookings, eq(bookings.id, eventOccurrences.bookingId))
     .where(
       and(
         eq(eventOccurrences.eventId, event.id),
         gt(eventOccurrences.endsAt, new Date(ctx.now.getTime() - RECENT_MS)),
-        publicOccurrence(),
+        publicOccurrence(ctx.db),
       ),
     )
     .orderBy(asc(eventOccurrences.startsAt))

@@ -1,11 +1,4 @@
-import {
-  bookings,
-  buildings,
-  eventOccurrences,
-  events,
-  municipalities,
-  venues,
-} from '@motesplats/db';
+import { buildings, eventOccurrences, events, municipalities, venues } from '@motesplats/db';
 import { DomainFailure, buildVenueFeed, notFound } from '@motesplats/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
@@ -39,8 +32,7 @@ export async function eventFeed({
     .select({ occurrence: eventOccurrences, event: events })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .leftJoin(bookings, eq(bookings.id, eventOccurrences.bookingId))
-    .where(and(eq(eventOccurrences.eventId, event.id), feedOccurrences(ctx.now)))
+    .where(and(eq(eventOccurrences.eventId, event.id), feedOccurrences(ctx.db, ctx.now)))
     .orderBy(asc(eventOccurrences.startsAt));
   const location =
     venue && building

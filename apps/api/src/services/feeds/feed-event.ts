@@ -1,4 +1,4 @@
-import { eventOccurrences, events } from '@motesplats/db';
+import { eventOccurrences, events, type Db } from '@motesplats/db';
 import type { FeedEvent } from '@motesplats/domain';
 import { and, gt, inArray, isNull, or } from 'drizzle-orm';
 import { publicOccurrence } from '../events/managed-event';
@@ -10,13 +10,13 @@ const CANCELLED_KEPT_MS = 30 * 86_400_000;
 const PAST_KEPT_MS = 30 * 86_400_000;
 
 /**
- * Which occurrences a feed carries (the query joins events and bookings): public ones of
+ * Which occurrences a feed carries (the query joins events): public ones of
  * published events, and of called-off events (their dates CANCELLED, so subscribers see them
  * go), from a month back; cancelled ones for a month after the cancellation.
  */
-export const feedOccurrences = (now: Date) =>
+export const feedOccurrences = (db: Db, now: Date) =>
   and(
-    publicOccurrence(),
+    publicOccurrence(db),
     inArray(events.status, ['published', 'cancelled']),
     gt(eventOccurrences.endsAt, new Date(now.getTime() - PAST_KEPT_MS)),
     or(

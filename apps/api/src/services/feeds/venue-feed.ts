@@ -1,4 +1,4 @@
-import { bookings, eventOccurrences, events } from '@motesplats/db';
+import { eventOccurrences, events } from '@motesplats/db';
 import { buildVenueFeed } from '@motesplats/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
@@ -31,8 +31,7 @@ export async function venueFeed({
     .select({ occurrence: eventOccurrences, event: events })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .leftJoin(bookings, eq(bookings.id, eventOccurrences.bookingId))
-    .where(and(eq(events.venueId, venue.id), feedOccurrences(ctx.now)))
+    .where(and(eq(events.venueId, venue.id), feedOccurrences(ctx.db, ctx.now)))
     .orderBy(asc(eventOccurrences.startsAt));
 
   const venueName = t.must(venue.name).text;

@@ -8,7 +8,10 @@ export const categoryRef = (t: Localizer, c: typeof categories.$inferSelect) => 
   pictogram: c.pictogram,
 });
 
-export const priceOf = (t: Localizer, e: typeof events.$inferSelect) => ({
+export const priceOf = (
+  t: Localizer,
+  e: Pick<typeof events.$inferSelect, 'priceCents' | 'priceText'>,
+) => ({
   free: e.priceCents === null,
   text: t(e.priceText),
 });

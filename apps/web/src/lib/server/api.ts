@@ -11,7 +11,7 @@ import { hc } from 'hono/client';
 import { logError } from './log.ts';
 import { PAGING } from '@motesplats/domain';
 import type { AppType } from '@motesplats/api/types';
-import type { ContentLanguage } from '@motesplats/domain';
+import type { Audience, ContentLanguage } from '@motesplats/domain';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/locale.ts';
 
@@ -156,6 +156,11 @@ export interface OccurrenceQuery {
   language?: string | undefined;
   venue?: string | undefined;
   association?: string | undefined;
+  audience?: Audience | '' | undefined;
+  /** Only free of charge. */
+  free?: boolean | undefined;
+  /** Words in any language (2–100 characters). */
+  q?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   limit?: number | undefined;
@@ -172,6 +177,9 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
         language: optional(q.language),
         venue: optional(q.venue),
         association: optional(q.association),
+        audience: q.audience || undefined,
+        free: q.free ? 'true' : undefined,
+        q: optional(q.q),
         from: optional(q.from),
         to: optional(q.to),
         limit: optional(q.limit),
@@ -179,6 +187,30 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
       },
     }),
   );
+
+/**
+ * Every occurrence of a period (a month, a week), in pages of the API's largest size fetched
+ * side by side, up to `max`: the items, and the total there are.
+ */
+export async function listPeriodOccurrences(
+  fetch: Fetch,
+  origin: string,
+  q: Omit<OccurrenceQuery, 'limit' | 'offset'>,
+  max: number,
+) {
+  const size = PAGING.maxLimit;
+  const first = await listOccurrences(fetch, origin, { ...q, limit: size, offset: 0 });
+  const wanted = Math.min(first.page.total, max);
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, Math.ceil(wanted / size) - 1) }, (_, i) =>
+      listOccurrences(fetch, origin, { ...q, limit: size, offset: (i + 1) * size }),
+    ),
+  );
+  return {
+    items: [first, ...rest].flatMap((p) => p.items).slice(0, max),
+    total: first.page.total,
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

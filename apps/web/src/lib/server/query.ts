@@ -70,3 +70,35 @@ export const freeAtQuery = (f: FreeAtFields) => {
 export const PAGE_SIZE = 20;
 
 export const pageParam = (search: URLSearchParams) => positiveIntParam(search, 'page', 10_000) ?? 1;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id (UUID) in the query, lower-cased, or '' for anything else. */
+export const uuidParam = (search: URLSearchParams, name: string): string => {
+  const value = search.get(name)?.trim() ?? '';
+  return UUID.test(value) ? value.toLowerCase() : '';
+};
+
+/** One of `values`, or '' for anything else. */
+export const oneOfParam = <T extends string>(
+  search: URLSearchParams,
+  name: string,
+  values: readonly T[],
+): T | '' => {
+  const value = search.get(name) ?? '';
+  return (values as readonly string[]).includes(value) ? (value as T) : '';
+};
+
+/** The fewest characters a text search takes (the API's `q`: 2–100). */
+export const SEARCH_MIN = 2;
+export const SEARCH_MAX = 100;
+
+/**
+ * `q` as typed (trimmed, at most SEARCH_MAX characters), and whether it can be searched for:
+ * a single character is kept in the field with an error beside it, and not searched.
+ */
+export const searchParam = (search: URLSearchParams, name = 'q') => {
+  const typed = [...(search.get(name) ?? '').trim()].slice(0, SEARCH_MAX).join('');
+  const tooShort = typed !== '' && [...typed].length < SEARCH_MIN;
+  return { typed, usable: tooShort ? '' : typed, tooShort };
+};

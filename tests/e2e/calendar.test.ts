@@ -1,0 +1,223 @@
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axe, baseUrl, launch, type AxeViolation } from './browser';
+
+const ZONE = 'Europe/Helsinki';
+
+const report = (violations: AxeViolation[]) =>
+  violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n` +
+        v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`).join('\n'),
+    )
+    .join('\n');
+
+/** The ids of the events an API query lists (every page of it). */
+async function apiEventIds(query: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let offset = 0; ; offset += 100) {
+    const res = await fetch(
+      new URL(`/api/occurrences?${query}&limit=100&offset=${offset}`, baseUrl!),
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      items: { event: { id: string } }[];
+      page: { total: number };
+    };
+    for (const o of body.items) ids.add(o.event.id);
+    if (offset + 100 >= body.page.total) break;
+  }
+  return [...ids].sort();
+}
+
+/** The ids of the events a page links to in its calendar. */
+const linkedEventIds = async (page: Page) =>
+  [
+    ...new Set(
+      (await page
+        .locator('section.calendar a.day-entry')
+        .evaluateAll((links) =>
+          links.map((a) => (a as HTMLAnchorElement).pathname.split('/').at(-1)!),
+        )) as string[],
+    ),
+  ].sort();
+
+/** Presses Tab until the focused element is `name`'s link, or fails. */
+async function tabToLink(page: Page, name: string, most = 150): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() =>
+      document.activeElement?.tagName === 'A' ? document.activeElement.textContent?.trim() : null,
+    );
+    if (text === name) return;
+  }
+  throw new Error(`Tab never reached the link "${name}"`);
+}
+
+describe.skipIf(!baseUrl)('the event calendar', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(options: Parameters<Browser['newContext']>[0] = {}) {
+    const context = await browser.newContext({
+      baseURL: baseUrl!,
+      viewport: { width: 1280, height: 900 },
+      ...options,
+    });
+    return { context, page: await context.newPage() };
+  }
+
+  it('filters the month by language spoken and category without JavaScript, the filters in the URL', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      await page.goto('/sv?view=month');
+      const month = DateTime.now().setZone(ZONE).toFormat('yyyy-MM');
+      const first = `${month}-01`;
+      const last = DateTime.fromISO(first).endOf('month').toISODate()!;
+
+      // Arabic first: the month shows exactly the events the API lists for it.
+      await page.getByLabel('Språk som talas').selectOption('ar');
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('language') === 'ar'),
+        page.locator('form[role="search"] button[type="submit"]').click(),
+      ]);
+      let url = new URL(page.url());
+      expect(url.searchParams.get('view')).toBe('month');
+      expect(url.searchParams.get('month')).toBe(month);
+      const arabic = await apiEventIds(`language=ar&from=${first}&to=${last}`);
+      expect(arabic.length).toBeGreaterThan(0);
+      expect(await linkedEventIds(page)).toEqual(arabic);
+
+      // Then language cafés in Arabic.
+      await page.getByLabel('Kategori').selectOption('language-cafe');
+      await Promise.all([
+        page.waitForURL((u) => u.searchParams.get('category') === 'language-cafe'),
+        page.locator('form[role="search"] button[type="submit"]').click(),
+      ]);
+      url = new URL(page.url());
+      expect(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''))).toEqual({
+        view: 'month',
+        month,
+        language: 'ar',
+        category: 'language-cafe',
+      });
+      // Still the server-rendered page, no script ran: the selects keep the choices.
+      expect(await page.getByLabel('Språk som talas').inputValue()).toBe('ar');
+      expect(await page.getByLabel('Kategori').inputValue()).toBe('language-cafe');
+      const both = await apiEventIds(`language=ar&category=language-cafe&from=${first}&to=${last}`);
+      expect(await linkedEventIds(page)).toEqual(both);
+      if (both.length === 0) {
+        await expect(page.locator('section.calendar').textContent()).resolves.toContain(
+          'Inga evenemang motsvarar filtren under perioden.',
+        );
+      }
+      // The day cells still stand, each with its date for screen readers.
+      const cells = page.locator('table.calendar-month td time .visually-hidden');
+      expect(await cells.count()).toBe(DateTime.fromISO(first).daysInMonth);
+
+      // The list view keeps the filters.
+      await Promise.all([
+        page.waitForURL((u) => !u.searchParams.has('view')),
+        page.locator('nav.view-switch').getByRole('link', { name: 'Lista' }).click(),
+      ]);
+      url = new URL(page.url());
+      expect(url.searchParams.get('language')).toBe('ar');
+      expect(url.searchParams.get('category')).toBe('language-cafe');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves the month view to the next month by keyboard', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto('/sv?view=month&month=2027-01');
+      await expect(page.locator('#period-heading').textContent()).resolves.toBe('januari 2027');
+      await tabToLink(page, 'Nästa månad');
+      await Promise.all([
+        page.waitForURL((u) => u.searchParams.get('month') === '2027-02'),
+        page.keyboard.press('Enter'),
+      ]);
+      await page.waitForFunction(
+        () => document.getElementById('period-heading')?.textContent === 'februari 2027',
+      );
+      // 1 February 2027 is a Monday: the first cell of the first week.
+      const firstCell = page.locator('table.calendar-month tbody tr').first().locator('td').first();
+      await expect(firstCell.locator('.visually-hidden').textContent()).resolves.toBe(
+        'måndag 1 februari',
+      );
+      expect(new URL(page.url()).searchParams.get('view')).toBe('month');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves the week view to the next week by keyboard, its days under their own headings', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto('/sv?view=week&week=2026-W53');
+      await tabToLink(page, 'Nästa vecka');
+      await Promise.all([
+        page.waitForURL((u) => u.searchParams.get('week') === '2027-W01'),
+        page.keyboard.press('Enter'),
+      ]);
+      await page.waitForFunction(() =>
+        document.getElementById('period-heading')?.textContent?.startsWith('Vecka 1:'),
+      );
+      const days = await page.locator('ol.calendar-week > li > h3 time').allTextContents();
+      expect(days.map((d) => d.trim())).toEqual([
+        'måndag 4 januari',
+        'tisdag 5 januari',
+        'onsdag 6 januari',
+        'torsdag 7 januari',
+        'fredag 8 januari',
+        'lördag 9 januari',
+        'söndag 10 januari',
+      ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const lang of ['sv', 'ar']) {
+    it(`the month view in ${lang} has no WCAG 2.1 A/AA violations`, async () => {
+      const { context, page } = await open();
+      try {
+        const response = await page.goto(`/${lang}?view=month`);
+        expect(response?.status()).toBe(200);
+        expect(await page.locator('table.calendar-month a.day-entry').count()).toBeGreaterThan(0);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+          lang === 'ar' ? 'rtl' : 'ltr',
+        );
+        const violations = await axe(page);
+        expect(violations, report(violations)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the Arabic month runs right to left: Monday is the rightmost column', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto('/ar?view=month&month=2026-12');
+      const headers = page.locator('table.calendar-month thead th');
+      const monday = await headers.nth(1).boundingBox();
+      const sunday = await headers.nth(7).boundingBox();
+      expect(monday!.x).toBeGreaterThan(sunday!.x);
+      await expect(headers.nth(1).locator('.visually-hidden').textContent()).resolves.toBe(
+        'الاثنين',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
