@@ -72,4 +72,22 @@ describe.skipIf(!baseUrl)('event page', () => {
       expect(location.address.addressLocality).toEqual(expect.any(String));
     }
   });
+
+  it('offers the event as an .ics, its place on a map and a link to share', async () => {
+    await page.goto(`/sv/events/${event.id}`);
+    const keep = page.getByRole('region', { name: 'Spara och dela' });
+    const ics = keep.getByRole('link', { name: 'Lägg till i kalendern (.ics)' });
+    const href = await ics.getAttribute('href');
+    expect(href).toContain(`/feeds/events/${event.id}.ics?lang=sv`);
+    const res = await page.request.get(href!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const title = await eventTitle(event.id, 'sv');
+    expect((await res.text()).replace(/\r\n[ \t]/g, '')).toContain(`SUMMARY:${title.text}`);
+    expect(await keep.getByRole('link', { name: /sv\/events\// }).getAttribute('href')).toBe(
+      new URL(`/sv/events/${event.id}`, baseUrl!).href,
+    );
+    const map = page.getByRole('link', { name: 'Visa på kartan (OpenStreetMap)' });
+    expect(await map.getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=/);
+  });
 });
