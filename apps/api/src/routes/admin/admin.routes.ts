@@ -5,7 +5,7 @@ import { CreateMunicipalityInput } from '../../services/admin/create-municipalit
 import { GrantStaffRoleInput } from '../../services/admin/grant-staff-role';
 import { UpdateCategoryInput } from '../../services/admin/update-category';
 import { UpdateMunicipalityInput } from '../../services/admin/update-municipality';
-import { Lang, Localized, Uuid, json, problemContent } from '../shared/schemas';
+import { Lang, Localized, Uuid, json, problem, jsonBody } from '../shared/schemas';
 
 /** The installation's administrators (issue 6 §1): municipalities, staff roles, categories. */
 const Texts = z.partialRecord(z.string(), z.string());
@@ -55,16 +55,12 @@ export const AdminCategory = z
 export const AdminCategories = z.object({ items: z.array(AdminCategory) });
 export const Created = z.object({ id: z.uuid() });
 
-const problem = (description: string) => ({ description, content: problemContent });
 const guarded = {
   401: problem('Not signed in'),
   403: problem(
     'Not an administrator of the installation (`code: administrator`), or another origin (`code: origin`)',
   ),
 };
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const LangQuery = z.object({ lang: Lang });
 const MunicipalityParams = z.object({ id: Uuid('id') });
 const CategoryParams = z.object({

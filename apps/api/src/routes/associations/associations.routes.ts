@@ -12,14 +12,11 @@ import {
   Paging,
   Uuid,
   json,
-  problemContent,
   problems,
+  problem,
+  jsonBody,
 } from '../shared/schemas';
 
-const problem = (description: string) => ({ description, content: problemContent });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const Verification = z.enum(['unverified', 'pending', 'verified', 'rejected']);
 
 export const AssociationPublic = z

@@ -11,6 +11,7 @@ import {
   staffBookingQueue,
 } from '../../services/bookings/list-booking-requests';
 import { withdrawBookingRequest } from '../../services/bookings/withdraw-booking-request';
+import { rawBody } from '../shared/raw-body';
 import { createRouter } from '../shared/router';
 import {
   BookingRequest,
@@ -23,15 +24,6 @@ import {
   staffBookingQueueRoute,
   withdrawBookingRoute,
 } from './bookings.routes';
-
-/**
- * The raw JSON body: the route checked it against the documented schema (400 on a bad
- * shape); the use case parses it again itself, as every use case does.
- */
-const rawBody = async (c: Context): Promise<unknown> => {
-  const text = await c.req.text();
-  return text.trim() === '' ? {} : JSON.parse(text);
-};
 
 export const bookingsRouter = createRouter()
   .openapi(createBookingRoute, async (c) => {

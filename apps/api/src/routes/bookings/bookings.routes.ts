@@ -5,12 +5,8 @@ import {
   DecisionInput,
   WithdrawInput,
 } from '../../services/bookings/booking-input';
-import { IdParams, Lang, Localized, json, problemContent, problems } from '../shared/schemas';
+import { IdParams, Lang, Localized, json, problems, problem, jsonBody } from '../shared/schemas';
 
-const problem = (description: string) => ({ description, content: problemContent });
-const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
-  body: { content: { 'application/json': { schema } }, required },
-});
 const Slot = z.object({ start: z.string(), end: z.string() });
 const Status = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'cancelled']);
 

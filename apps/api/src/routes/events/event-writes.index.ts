@@ -14,6 +14,7 @@ import {
 import { publishEvent } from '../../services/events/publish-event';
 import { unpublishEvent } from '../../services/events/unpublish-event';
 import { updateEvent } from '../../services/events/update-event';
+import { rawBody } from '../shared/raw-body';
 import { createRouter } from '../shared/router';
 import {
   ManagedEvent,
@@ -32,11 +33,6 @@ import {
   updateEventRoute,
 } from './event-writes.routes';
 
-/** The raw JSON body (the route checked its shape); the use case parses it itself. */
-const rawBody = async (c: Context): Promise<unknown> => {
-  const text = await c.req.text();
-  return text.trim() === '' ? {} : JSON.parse(text);
-};
 /** The event or occurrence id of the path, and the raw body. */
 const change = async (c: Context) => ({ id: c.req.param('id') as string, body: await rawBody(c) });
 

@@ -8,12 +8,8 @@ import {
   MoveOccurrenceInput,
   UnpublishEventInput,
 } from '@motesplats/domain';
-import { IdParams, Lang, Localized, json, problemContent, problems } from '../shared/schemas';
+import { IdParams, Lang, Localized, json, problems, problem, jsonBody } from '../shared/schemas';
 
-const problem = (description: string) => ({ description, content: problemContent });
-const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
-  body: { content: { 'application/json': { schema } }, required },
-});
 const Texts = z.partialRecord(z.string(), z.string()).openapi('LocalizedTexts');
 const signedIn = {
   401: problem('Not signed in'),

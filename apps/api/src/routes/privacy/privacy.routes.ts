@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DeleteAccountInput } from '../../services/privacy/delete-account';
-import { PageMeta, Paging, json, problemContent, problems } from '../shared/schemas';
-
-const problem = (description: string) => ({ description, content: problemContent });
+import { PageMeta, Paging, json, problems, problem } from '../shared/schemas';
 
 export const AuditPage = z
   .object({

@@ -4,7 +4,7 @@ import { SignUpInput } from '../../services/accounts/sign-up';
 import { ForgotPasswordInput, ResetPasswordInput } from '../../services/accounts/password-reset';
 import { ChangeEmailInput, ChangePasswordInput } from '../../services/accounts/change-credentials';
 import { StartOidcSignInInput } from '../../services/accounts/oidc-sign-in';
-import { Localized, json, problemContent } from '../shared/schemas';
+import { Localized, json, problem, jsonBody } from '../shared/schemas';
 
 const MunicipalityRef = z.object({ id: z.uuid(), slug: z.string(), name: Localized });
 
@@ -39,10 +39,6 @@ export const Accepted = z
   .object({ status: z.enum(['verification_sent', 'reset_sent', 'confirmation_sent']) })
   .openapi('Accepted');
 
-const problem = (description: string) => ({ description, content: problemContent });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const cookieSet = {
   'Set-Cookie': {
     description: 'The session cookie (httpOnly, SameSite=Lax, Secure behind HTTPS)',

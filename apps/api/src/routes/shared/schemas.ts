@@ -101,6 +101,14 @@ export const problems = {
   404: { description: 'No such resource', content: problemContent },
 } as const;
 
+/** A documented problem+json answer. */
+export const problem = (description: string) => ({ description, content: problemContent });
+
+/** A JSON request body for a route (required unless said otherwise). */
+export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
+  body: { content: { 'application/json': { schema } }, required },
+});
+
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,

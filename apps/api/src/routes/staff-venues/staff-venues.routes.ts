@@ -7,7 +7,7 @@ import { UpdateVenueInput } from '../../services/venues-admin/update-venue';
 import { SetBookableInput } from '../../services/venues-admin/set-bookable';
 import { AddSpaceInput, UpdateSpaceInput } from '../../services/venues-admin/spaces';
 import { UpdatePhotoInput } from '../../services/venues-admin/photos';
-import { Lang, Localized, Uuid, json, problemContent } from '../shared/schemas';
+import { Lang, Localized, Uuid, json, problem } from '../shared/schemas';
 
 /** Staff's own premises (issue 6 §5): every route answers only staff of the municipality. */
 const Texts = z.partialRecord(z.string(), z.string()).openapi('LocalizedTexts', {
@@ -97,7 +97,6 @@ export const Created = z.object({ id: z.uuid() }).openapi('Created');
 export const Changed = z.object({ id: z.uuid(), changed: z.array(z.string()) }).openapi('Changed');
 export const PhotoAdded = z.object({ photoId: z.uuid(), venue: StaffVenue });
 
-const problem = (description: string) => ({ description, content: problemContent });
 const guarded = {
   401: problem('Not signed in'),
   403: problem(
