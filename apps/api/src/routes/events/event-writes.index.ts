@@ -40,7 +40,10 @@ const change = async (c: Context) => ({ id: c.req.param('id') as string, body: a
 export const eventWritesRouter = createRouter()
   .openapi(createEventRoute, async (c) => {
     c.header('cache-control', 'private, no-store');
-    const view = await createEvent({ ctx: c.var.ctx, input: { body: await rawBody(c) } });
+    const view = await createEvent({
+      ctx: c.var.ctx,
+      input: { body: await rawBody(c), origin: linkOrigin(c.var.deps.config) },
+    });
     c.header('location', `/api/events/${view.id}/manage`);
     return respondWith(c, ManagedEvent, view, 201);
   })
