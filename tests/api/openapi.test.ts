@@ -54,6 +54,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/invitations/accept',
       '/api/municipalities',
       '/api/occurrences',
+      '/api/occurrences/period',
       '/api/occurrences/{id}/attendance',
       '/api/occurrences/{id}/cancel',
       '/api/occurrences/{id}/move',

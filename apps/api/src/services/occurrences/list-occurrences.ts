@@ -6,7 +6,7 @@ import {
   municipalities,
   venues,
 } from '@motesplats/db';
-import { DEFAULT_ZONE, searchNeedle } from '@motesplats/domain';
+import { DEFAULT_ZONE, OCCURRENCE_SPAN_BOUND_MS, searchNeedle } from '@motesplats/domain';
 import {
   and,
   arrayContains,
@@ -76,6 +76,19 @@ export async function listOccurrences({
   ctx: ServiceCtx;
   input: ListOccurrencesInput;
 }): Promise<Page<OccurrenceSummary>> {
+  const found = await findOccurrences(ctx, input, { ...input, withTotal: true });
+  return pageOf(found.items, input, found.total ?? 0);
+}
+
+/**
+ * The public occurrences the filters select, soonest first: `limit` of them from `offset`,
+ * and how many there are in all when `withTotal` (a second query over the same rows).
+ */
+export async function findOccurrences(
+  ctx: ServiceCtx,
+  input: Omit<ListOccurrencesInput, 'limit' | 'offset'>,
+  paging: { limit: number; offset: number; withTotal: boolean; maxDays?: number },
+): Promise<{ items: OccurrenceSummary[]; total: number | null }> {
   const municipality = input.municipality
     ? (
         await ctx.db
@@ -87,10 +100,16 @@ export async function listOccurrences({
   const zone = municipality?.timeZone ?? DEFAULT_ZONE;
   const from = input.from ? boundToInstant(input.from, zone, 'from') : ctx.now;
   const to = input.to ? boundToInstant(input.to, zone, 'to') : undefined;
-  if (to) assertOrdered(from, to);
-  if (input.municipality && !municipality) return pageOf([], input, 0);
+  if (to) assertOrdered(from, to, paging.maxDays);
+  if (input.municipality && !municipality) return { items: [], total: 0 };
 
-  const where: SQL[] = [eq(events.status, 'published'), gt(eventOccurrences.endsAt, from)];
+  const where: SQL[] = [
+    eq(events.status, 'published'),
+    gt(eventOccurrences.endsAt, from),
+    // Implied by the one above (no occurrence is longer; a CHECK holds it), and what lets
+    // the start index bound the scan from below too, not from the first event ever.
+    gt(eventOccurrences.startsAt, new Date(from.getTime() - OCCURRENCE_SPAN_BOUND_MS)),
+  ];
   if (to) where.push(lt(eventOccurrences.startsAt, to));
   if (municipality) where.push(eq(eventOccurrences.municipalityId, municipality.id));
   if (input.category) where.push(eq(events.categorySlug, input.category));
@@ -123,13 +142,15 @@ export async function listOccurrences({
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
       .where(condition)
       .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
-      .limit(input.limit)
-      .offset(input.offset),
-    ctx.db
-      .select({ total: count() })
-      .from(eventOccurrences)
-      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-      .where(condition),
+      .limit(paging.limit)
+      .offset(paging.offset),
+    paging.withTotal
+      ? ctx.db
+          .select({ total: count() })
+          .from(eventOccurrences)
+          .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+          .where(condition)
+      : null,
   ]);
   const eventIds = [...new Set(page.map((o) => o.eventId))];
   const described = eventIds.length
@@ -206,5 +227,5 @@ export async function listOccurrences({
       municipality: view.municipality,
     };
   });
-  return pageOf(items, input, Number(totals[0]?.total ?? 0));
+  return { items, total: totals ? Number(totals[0]?.total ?? 0) : null };
 }

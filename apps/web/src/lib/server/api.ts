@@ -189,28 +189,31 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
   );
 
 /**
- * Every occurrence of a period (a month, a week), in pages of the API's largest size fetched
- * side by side, up to `max`: the items, and the total there are.
+ * The occurrences of a period (a month, a week) in one answer: up to
+ * PERIOD_LIMITS.maxOccurrences, and how many the period has.
  */
-export async function listPeriodOccurrences(
+export const listPeriodOccurrences = (
   fetch: Fetch,
   origin: string,
-  q: Omit<OccurrenceQuery, 'limit' | 'offset'>,
-  max: number,
-) {
-  const size = PAGING.maxLimit;
-  const first = await listOccurrences(fetch, origin, { ...q, limit: size, offset: 0 });
-  const wanted = Math.min(first.page.total, max);
-  const rest = await Promise.all(
-    Array.from({ length: Math.max(0, Math.ceil(wanted / size) - 1) }, (_, i) =>
-      listOccurrences(fetch, origin, { ...q, limit: size, offset: (i + 1) * size }),
-    ),
+  q: Omit<OccurrenceQuery, 'limit' | 'offset' | 'from' | 'to'> & { from: string; to: string },
+) =>
+  body(
+    client(fetch, origin).api.occurrences.period.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        category: optional(q.category),
+        language: optional(q.language),
+        venue: optional(q.venue),
+        association: optional(q.association),
+        audience: q.audience || undefined,
+        free: q.free ? 'true' : undefined,
+        q: optional(q.q),
+        from: q.from,
+        to: q.to,
+      },
+    }),
   );
-  return {
-    items: [first, ...rest].flatMap((p) => p.items).slice(0, max),
-    total: first.page.total,
-  };
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
