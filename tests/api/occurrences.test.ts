@@ -155,7 +155,7 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
       const period = await get(`/period?${range}`);
       expect(period.res.status).toBe(200);
       const pages: Json[] = [];
-      let total = 0;
+      let total: number;
       for (let offset = 0; ; offset += 100) {
         const { body } = await get(`?${range}&limit=100&offset=${offset}`);
         pages.push(...body.items);
