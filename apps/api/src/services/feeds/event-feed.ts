@@ -24,7 +24,9 @@ export async function eventFeed({
     .leftJoin(venues, eq(venues.id, events.venueId))
     .leftJoin(buildings, eq(buildings.id, venues.buildingId))
     .where(eq(events.id, input.id));
-  if (!found || !['published', 'cancelled'].includes(found.event.status))
+  // An unpublished event's feed still calls its dates off for a month (feedOccurrences);
+  // a draft never was public.
+  if (!found || found.event.status === 'draft')
     throw new DomainFailure(notFound('event', input.id));
   const { event, municipality, venue, building } = found;
   const t = localizer(input.lang, municipality.languages);
@@ -34,6 +36,9 @@ export async function eventFeed({
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .where(and(eq(eventOccurrences.eventId, event.id), feedOccurrences(ctx.db, ctx.now)))
     .orderBy(asc(eventOccurrences.startsAt));
+  // Past its month of calling dates off, an unpublished event has no feed.
+  if (event.status === 'unpublished' && rows.length === 0)
+    throw new DomainFailure(notFound('event', input.id));
   const location =
     venue && building
       ? `${t.must(venue.name).text}, ${t.must(building.name).text}, ${addressLine(building)}`
