@@ -80,7 +80,11 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/venues',
       '/api/venues/{id}',
       '/api/venues/{id}/busy',
+      '/feeds/associations/{id}.ics',
+      '/feeds/calendar.ics',
+      '/feeds/categories/{slug}.ics',
       '/feeds/events/{id}.ics',
+      '/feeds/municipalities/{slug}.ics',
       '/feeds/venues/{id}.ics',
       '/media/{id}.webp',
     ]);

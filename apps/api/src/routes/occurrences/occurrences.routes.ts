@@ -13,7 +13,7 @@ import {
   problems,
 } from '../shared/schemas';
 
-const OccurrenceFilters = z.object({
+export const OccurrenceFilters = z.object({
   lang: Lang,
   municipality: z
     .string()

@@ -68,6 +68,30 @@ export interface OccurrenceSummary {
   municipality: { slug: string; name: Localized };
 }
 
+/** What the calendar's filters ask of an event (the municipality already resolved to its id). */
+export type EventFilterInput = Pick<
+  ListOccurrencesInput,
+  'category' | 'language' | 'venue' | 'association' | 'audience' | 'free' | 'q'
+>;
+
+/** The conditions of the calendar's filters, over event_occurrences joined with events. */
+export function eventFilters(input: EventFilterInput, municipalityId?: string): SQL[] {
+  const where: SQL[] = [];
+  if (municipalityId) where.push(eq(eventOccurrences.municipalityId, municipalityId));
+  if (input.category) where.push(eq(events.categorySlug, input.category));
+  if (input.language) where.push(arrayContains(events.languages, [input.language]));
+  if (input.venue) where.push(eq(events.venueId, input.venue));
+  if (input.association) where.push(eq(events.associationId, input.association));
+  if (input.audience) where.push(eq(events.audience, input.audience));
+  if (input.free === true) where.push(isNull(events.priceCents));
+  if (input.free === false) where.push(isNotNull(events.priceCents));
+  if (input.q !== undefined) {
+    // search_text is lower-cased NFKC of every language; so is the needle (domain).
+    where.push(ilike(events.searchText, containsPattern(searchNeedle(input.q))));
+  }
+  return where;
+}
+
 /** Upcoming public occurrences (of published events), soonest first. */
 export async function listOccurrences({
   ctx,
@@ -111,18 +135,7 @@ export async function findOccurrences(
     gt(eventOccurrences.startsAt, new Date(from.getTime() - OCCURRENCE_SPAN_BOUND_MS)),
   ];
   if (to) where.push(lt(eventOccurrences.startsAt, to));
-  if (municipality) where.push(eq(eventOccurrences.municipalityId, municipality.id));
-  if (input.category) where.push(eq(events.categorySlug, input.category));
-  if (input.language) where.push(arrayContains(events.languages, [input.language]));
-  if (input.venue) where.push(eq(events.venueId, input.venue));
-  if (input.association) where.push(eq(events.associationId, input.association));
-  if (input.audience) where.push(eq(events.audience, input.audience));
-  if (input.free === true) where.push(isNull(events.priceCents));
-  if (input.free === false) where.push(isNotNull(events.priceCents));
-  if (input.q !== undefined) {
-    // search_text is lower-cased NFKC of every language; so is the needle (domain).
-    where.push(ilike(events.searchText, containsPattern(searchNeedle(input.q))));
-  }
+  where.push(...eventFilters(input, municipality?.id));
   where.push(publicOccurrence(ctx.db));
   const condition = and(...where);
 
