@@ -10,7 +10,8 @@ import {
 import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBookingWorld } from '../fixtures/booking';
+import { staffBookingQueue } from '../../apps/api/src/services/bookings/list-booking-requests';
+import { createBookingWorld, serviceCtxFor } from '../fixtures/booking';
 import { insertBooking } from '../fixtures/premises';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
@@ -517,6 +518,72 @@ describe(`booking requests (${ENGINE})`, () => {
     const list = await json(await member.get('/api/bookings?mine'));
     expect(list.items.some((i: { id: string }) => i.id === body.id)).toBe(false);
     expect(list.items.length).toBeGreaterThan(3);
+  });
+
+  it('loads the staff queue in a constant number of queries, whether it holds 1 request or 20', async () => {
+    const w = await createBookingWorld(t.db, {
+      staffEmail: 'staff.lovisa@demo.example',
+      extraAssociations: 2,
+    });
+    const ctx = await serviceCtxFor(t.db, w.staffUserId);
+    /** The queue, and how many statements it took (drizzle's logger sees every one). */
+    const measured = async () => {
+      const session = (t.db as unknown as { session: { logger: unknown } }).session;
+      const saved = session.logger;
+      let statements = 0;
+      session.logger = { logQuery: () => void statements++ };
+      try {
+        const queue = await staffBookingQueue({ ctx, input: { lang: 'sv' } });
+        return { statements, items: queue.items };
+      } finally {
+        session.logger = saved;
+      }
+    };
+    const pending = (i: number) =>
+      insertBooking(t.db, {
+        municipalityId: w.municipalityId,
+        venueId: i % 2 === 0 ? w.hallVenueId : w.otherVenueId,
+        spaceId: i % 2 === 0 ? w.spaces.hall : w.spaces.other,
+        associationId: i % 3 === 0 ? w.associationId : w.moreAssociations[i % 2]!,
+        startsAt: new Date(utc(`2027-03-${String(2 + i).padStart(2, '0')}T17:00`)),
+        endsAt: new Date(utc(`2027-03-${String(2 + i).padStart(2, '0')}T19:00`)),
+        status: 'pending',
+        purpose: `Möte ${i}`,
+      });
+    const [first] = await pending(0);
+    // What staff see beside it: another association's approved half on the same day.
+    await insertBooking(t.db, {
+      municipalityId: w.municipalityId,
+      venueId: w.hallVenueId,
+      spaceId: w.spaces.north,
+      associationId: w.moreAssociations[0]!,
+      startsAt: new Date(utc('2027-03-02T15:00')),
+      endsAt: new Date(utc('2027-03-02T16:00')),
+      status: 'approved',
+      purpose: 'Annat',
+    });
+    const one = await measured();
+    for (let i = 1; i < 20; i++) await pending(i);
+    const twenty = await measured();
+    const ours = (items: typeof one.items) =>
+      items.filter((item) => item.venue.id === w.hallVenueId || item.venue.id === w.otherVenueId);
+    expect(ours(one.items)).toHaveLength(1);
+    expect(ours(twenty.items)).toHaveLength(20);
+    // The requests, their five-part views, the venues, the same-day bookings.
+    expect(one.statements).toBeLessThanOrEqual(8);
+    expect(twenty.statements).toBe(one.statements);
+    const item = twenty.items.find((i) => i.id === first!.requestId)!;
+    expect(item.rules).toMatchObject({ capacity: 40, bufferMinutes: 0, maxOpenRequests: 5 });
+    expect(item.sameDays).toEqual([
+      {
+        date: '2027-03-02',
+        ...slot('2027-03-02T15:00', '2027-03-02T16:00'),
+        status: 'approved',
+        space: { text: 'Norra halvan', lang: 'sv', fallback: false },
+        association: { text: 'Förening 1', lang: 'sv', fallback: false },
+      },
+    ]);
+    expect(ours(twenty.items).filter((i) => i.sameDays.length > 0)).toHaveLength(1);
   });
 
   describe('claims follow the parts staff add and remove', () => {
