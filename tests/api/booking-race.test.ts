@@ -201,7 +201,7 @@ describe.runIf(ENGINE === 'postgres')('fifty members at once (postgres)', () => 
       let fire!: () => void;
       return { done: new Promise<void>((r) => (fire = r)), fire: () => fire() };
     };
-    const request = (day: string, inserted: () => void, hold: () => Promise<void>) =>
+    const request = (day: string, inserted = () => {}, hold = async () => {}) =>
       t.db.transaction(async (tx) => {
         const view = await createBookingRequest({
           ctx: { ...staffCtx, db: tx as never },
@@ -221,7 +221,7 @@ describe.runIf(ENGINE === 'postgres')('fifty members at once (postgres)', () => 
         await hold();
         return view.bookings[0]!.id;
       });
-    const add = (sv: string, added: () => void, hold: () => Promise<void>) =>
+    const add = (sv: string, added = () => {}, hold = async () => {}) =>
       t.db.transaction(async (tx) => {
         const view = await addSpace({
           ctx: { ...staffCtx, db: tx as never },
@@ -245,13 +245,7 @@ describe.runIf(ENGINE === 'postgres')('fifty members at once (postgres)', () => 
     const first = signal();
     const [booked] = await Promise.all([
       request('2027-04-06', first.fire, () => waitFor(1)),
-      first.done.then(() =>
-        add(
-          'Scenen',
-          () => {},
-          async () => {},
-        ),
-      ),
+      first.done.then(() => add('Scenen')),
     ]);
     await expectClaimsFollow(booked);
     // The edit goes first and stays open: a request for a day nobody holds waits on the venue
@@ -259,13 +253,7 @@ describe.runIf(ENGINE === 'postgres')('fifty members at once (postgres)', () => 
     const second = signal();
     const [, later] = await Promise.all([
       add('Läktaren', second.fire, () => waitFor(1)),
-      second.done.then(() =>
-        request(
-          '2027-04-07',
-          () => {},
-          async () => {},
-        ),
-      ),
+      second.done.then(() => request('2027-04-07')),
     ]);
     await expectClaimsFollow(later);
     await expectClaimsFollow(booked);

@@ -551,17 +551,8 @@ describe(`booking requests (${ENGINE})`, () => {
         purpose: `Möte ${i}`,
       });
     const [first] = await pending(0);
-    // What staff see beside it: another association's approved half on the same day.
-    await insertBooking(t.db, {
-      municipalityId: w.municipalityId,
-      venueId: w.hallVenueId,
-      spaceId: w.spaces.north,
-      associationId: w.moreAssociations[0]!,
-      startsAt: new Date(utc('2027-03-02T15:00')),
-      endsAt: new Date(utc('2027-03-02T16:00')),
-      status: 'approved',
-      purpose: 'Annat',
-    });
+    // What staff see beside it: an approved booking of a half on the same day.
+    await w.book(w.spaces.north, utc('2027-03-02T15:00'), utc('2027-03-02T16:00'), 'approved');
     const one = await measured();
     for (let i = 1; i < 20; i++) await pending(i);
     const twenty = await measured();
@@ -580,7 +571,7 @@ describe(`booking requests (${ENGINE})`, () => {
         ...slot('2027-03-02T15:00', '2027-03-02T16:00'),
         status: 'approved',
         space: { text: 'Norra halvan', lang: 'sv', fallback: false },
-        association: { text: 'Förening 1', lang: 'sv', fallback: false },
+        association: { text: 'Föreningen', lang: 'sv', fallback: false },
       },
     ]);
     expect(ours(twenty.items).filter((i) => i.sameDays.length > 0)).toHaveLength(1);
