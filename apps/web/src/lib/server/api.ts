@@ -770,50 +770,26 @@ export interface BookingChange {
   reason?: string | undefined;
 }
 
-export const withdrawBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange,
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].withdraw!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
+/** One of the three changes of a request's dates: 200 with the request, or its refusal. */
+const changeBooking =
+  <Change extends BookingChange>(path: 'withdraw' | 'cancel' | 'decision') =>
+  (fetch: Fetch, origin: string, id: string, lang: Locale, json: Change) =>
+    result(
+      client(fetch, origin).api.bookings[':id'][path]!.$post({
+        param: { id },
+        query: { lang },
+        json,
+      }),
+    );
 
-export const cancelBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange,
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].cancel!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
-
-export const decideBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange & { decision: 'approve' | 'reject' },
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].decision!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
+/** A member withdraws pending dates. */
+export const withdrawBooking = changeBooking<BookingChange>('withdraw');
+/** A member (up to the venue's deadline) or staff (with a reason) cancel approved dates. */
+export const cancelBooking = changeBooking<BookingChange>('cancel');
+/** Staff approve or reject pending dates. */
+export const decideBooking = changeBooking<BookingChange & { decision: 'approve' | 'reject' }>(
+  'decision',
+);
 
 /** Staff: pending requests of their municipalities, oldest first, with rules and the same days. */
 export const staffBookingQueue = (fetch: Fetch, origin: string, lang: Locale) =>
