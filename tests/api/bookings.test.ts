@@ -7,7 +7,7 @@ import {
   spaces,
   venues,
 } from '@motesplats/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffBookingQueue } from '../../apps/api/src/services/bookings/list-booking-requests';
@@ -679,6 +679,58 @@ describe(`booking requests (${ENGINE})`, () => {
         },
       });
       expect(await claimsOf(room)).toEqual([corner, window].sort());
+    });
+
+    it('a new buffer moves the claims of bookings still to come, or is refused where they would overlap', async () => {
+      const claimEnds = async (bookingId: string) =>
+        (
+          await t.db
+            .select({
+              end: sql<string>`to_char(upper(${bookingClaims.during}) at time zone 'Europe/Helsinki', 'HH24:MI')`,
+            })
+            .from(bookingClaims)
+            .where(eq(bookingClaims.bookingId, bookingId))
+        ).map((c) => c.end);
+      const setBuffer = (bufferMinutes: number) =>
+        staff.patch(`/api/staff/venues/${world.hallVenueId}`, { bufferMinutes });
+      // Back to back while the buffer is 0; 30 minutes after each would overlap: refused.
+      const early = await bookingOf(
+        await city({ start: at('2027-03-09T17:00'), end: at('2027-03-09T18:00') }),
+      );
+      await bookingOf(await city({ start: at('2027-03-09T18:00'), end: at('2027-03-09T19:00') }));
+      const claimsBefore = await t.db.select().from(bookingClaims);
+      const refused = await setBuffer(30);
+      expect(refused.status).toBe(409);
+      expect(await json(refused)).toMatchObject({
+        code: 'claims_overlap',
+        params: { bookings: 2, date: '2027-03-09' },
+      });
+      const [venue] = await t.db.select().from(venues).where(eq(venues.id, world.hallVenueId));
+      expect(venue!.bufferMinutes).toBe(0);
+      expect(await t.db.select().from(bookingClaims)).toEqual(claimsBefore);
+      // With one of them gone the new buffer holds, and every booking to come keeps it.
+      await staff.post(
+        `/api/bookings/${(await t.db.select({ r: bookings.requestId }).from(bookings).where(eq(bookings.id, early)))[0]!.r}/cancel`,
+        {
+          reason: 'Flyttas',
+        },
+      );
+      const kept = await bookingOf(
+        await city({ start: at('2027-03-16T17:00'), end: at('2027-03-16T19:00') }),
+      );
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:00']));
+      const changed = await setBuffer(30);
+      expect(changed.status).toBe(200);
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:30']));
+      const probe = await city({
+        spaceId: world.spaces.north,
+        start: at('2027-03-16T19:00'),
+        end: at('2027-03-16T20:00'),
+      });
+      expect(probe.status).toBe(409);
+      expect((await json(probe)).code).toBe('clash');
+      expect((await setBuffer(0)).status).toBe(200);
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:00']));
     });
 
     it('refuses with 409 claims_overlap, changing nothing, where claims were left behind and a booking took the gap', async () => {

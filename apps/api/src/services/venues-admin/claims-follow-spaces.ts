@@ -38,7 +38,13 @@ const NAMED_DATES = 10;
  * A booking that has ended keeps the claims it had: claims guard the future, and an overlap
  * in bad old data must not stop staff from editing the venue.
  */
-export async function queueForSpaceChange(db: Db, venueId: string, now: Date): Promise<void> {
+export async function queueForSpaceChange(
+  db: Db,
+  venueId: string,
+  now: Date,
+  /** A new buffer for the venue: then every holding booking's claims move (they grow or shrink). */
+  change: { bufferMinutes?: number } = {},
+): Promise<void> {
   const [venue] = await db
     .select({ bufferMinutes: venues.bufferMinutes })
     .from(venues)
@@ -46,23 +52,29 @@ export async function queueForSpaceChange(db: Db, venueId: string, now: Date): P
   if (!venue) return;
   const tree = await treeOf(db, venueId);
   // Adding puts a part under the root; removing changes what the ancestors of the removed
-  // part cover: either way only bookings of the root or of a space with parts move.
-  const movable = tree
-    .filter((s) => s.parentId === null || tree.some((c) => c.parentId === s.id))
-    .map((s) => s.id);
-  const held = await holding(db, venueId, venue.bufferMinutes, now, movable);
+  // part cover: either way only bookings of the root or of a space with parts move. A new
+  // buffer moves them all, and the days their longer claims reach.
+  const movable =
+    change.bufferMinutes === undefined
+      ? tree
+          .filter((s) => s.parentId === null || tree.some((c) => c.parentId === s.id))
+          .map((s) => s.id)
+      : null;
+  const buffer = Math.max(venue.bufferMinutes, change.bufferMinutes ?? 0);
+  const held = await holding(db, venueId, buffer, now, movable);
   const leaves = new Set(held.flatMap((b) => claimedSpaceIds(b.spaceId, tree)));
   await queueForClaims(
     db,
     [...leaves].sort(),
     held.map((b) => ({ start: b.startsAt, end: b.endsAt })),
-    venue.bufferMinutes,
+    buffer,
   );
 }
 
 /**
  * Rewrites the claims of every holding booking at the venue that has not ended so that they
- * are `claimedSpaceIds` of its space over the tree as it now is. Refused with 409
+ * are `claimedSpaceIds` of its space over the tree as it now is, each [start, end + buffer)
+ * with `venue.bufferMinutes` (a new buffer moves them all). Refused with 409
  * `claims_overlap` (nothing written; the caller's transaction rolls back) when the rewritten
  * claims would overlap another holding booking's: impossible while claims followed the
  * tree, possible only where an earlier edit left them behind and a booking was taken in the
@@ -76,26 +88,42 @@ export async function claimsFollowSpaces(
   const tree = await treeOf(db, venue.id);
   const held = await holding(db, venue.id, venue.bufferMinutes, ctx.now, null, true);
   if (held.length === 0) return 0;
-  const current = new Map<string, string[]>();
+  const claim = (b: { startsAt: Date; endsAt: Date }) => ({
+    start: b.startsAt.getTime(),
+    end: b.endsAt.getTime() + venue.bufferMinutes * MINUTE,
+  });
+  const current = new Map<string, { spaces: string[]; ends: number[] }>();
   for (const c of await db
-    .select({ bookingId: bookingClaims.bookingId, spaceId: bookingClaims.spaceId })
+    .select({
+      bookingId: bookingClaims.bookingId,
+      spaceId: bookingClaims.spaceId,
+      end: sql<number>`(extract(epoch from upper(${bookingClaims.during})) * 1000)::float8`,
+    })
     .from(bookingClaims)
     .where(
       inArray(
         bookingClaims.bookingId,
         held.map((b) => b.id),
       ),
-    ))
-    current.set(c.bookingId, [...(current.get(c.bookingId) ?? []), c.spaceId]);
+    )) {
+    const known = current.get(c.bookingId) ?? { spaces: [], ends: [] };
+    current.set(c.bookingId, {
+      spaces: [...known.spaces, c.spaceId],
+      ends: [...known.ends, Number(c.end)],
+    });
+  }
+  // Moved: claiming other leaves than the tree gives, or until another time than the buffer gives.
   const moved = held
     .map((b) => ({ ...b, leaves: claimedSpaceIds(b.spaceId, tree) }))
-    .filter((b) => b.leaves.join() !== (current.get(b.id) ?? []).sort().join());
+    .filter((b) => {
+      const has = current.get(b.id) ?? { spaces: [], ends: [] };
+      return (
+        b.leaves.join() !== [...has.spaces].sort().join() ||
+        has.ends.some((end) => end !== claim(b).end)
+      );
+    });
   if (moved.length === 0) return 0;
 
-  const claim = (b: { startsAt: Date; endsAt: Date }) => ({
-    start: b.startsAt.getTime(),
-    end: b.endsAt.getTime() + venue.bufferMinutes * MINUTE,
-  });
   const leaves = [...new Set(moved.flatMap((b) => b.leaves))];
   const others = await db
     .select({
@@ -193,7 +221,7 @@ async function overlapFailure(ctx: ServiceCtx, municipalityId: string, bookingId
     kind: 'conflict',
     code: 'claims_overlap',
     message:
-      'holding bookings would overlap once their claims follow the new parts: cancel or move one of them first',
+      'holding bookings would overlap once their claims follow the new parts or buffer: cancel or move one of them first',
     params: { bookings: rows.length, ...(await namedBookings(ctx.db, municipalityId, rows)) },
   });
 }
