@@ -2,7 +2,8 @@
 // the calendar and polling feeds, 20 association clients asking for rooms and 5 staff
 // deciding. Prints requests served, errors (5xx or no answer; expect 0), double bookings
 // found afterwards (must be 0), p95 per route and the server's peak resident memory, and
-// ends with one line of JSON. Publishing events joins when the events issue lands.
+// ends with one line of JSON. A third of the associations' turns publish an event that asks
+// for its room in the same step.
 //
 //   npm run bench -- soak            (PGlite in a fresh data folder; BENCH_DATABASE_URL for PostgreSQL)
 //   SOAK_SECONDS=20 npm run bench -- soak
@@ -146,6 +147,11 @@ async function resident() {
       ['GET /api/occurrences', `/api/occurrences?lang=${lang}&limit=20`],
       ['GET /api/venues', `/api/venues?lang=${lang}&municipality=${venue.municipality.slug}`],
       ['feed /feeds/venues/{id}.ics', `/feeds/venues/${venue.id}.ics`],
+      [
+        'feed /feeds/municipalities/{slug}.ics',
+        `/feeds/municipalities/${venue.municipality.slug}.ics?lang=${lang}`,
+      ],
+      ['page /{lang}?view=month', `/${lang}?view=month&municipality=${venue.municipality.slug}`],
     ] as const);
     await call(visit[0], visit[1]);
     await jitter(2000);
@@ -153,6 +159,7 @@ async function resident() {
 }
 
 let created = 0;
+let published = 0;
 async function association(i: number) {
   const { cookie, session } = members[i % members.length]!;
   const associationId = session.roles.associations[0].association.id as string;
@@ -163,6 +170,33 @@ async function association(i: number) {
       .startOf('day')
       .plus({ days: 3 + Math.floor(Math.random() * 120) })
       .set({ hour: 9 + Math.floor(Math.random() * 10) });
+    if (Math.random() < 0.3) {
+      // Publishing: an event that asks for its room in the same step, then published.
+      const event = await call(
+        'POST /api/events',
+        '/api/events',
+        post(cookie, {
+          associationId,
+          venueId: venue.id,
+          categorySlug: 'language-cafe',
+          title: { sv: 'Språkcafé (soak)', fi: 'Kielikahvila (soak)' },
+          languages: ['sv', 'fi', 'ar'],
+          start: day.toISO(),
+          end: day.plus({ hours: 2 }).toISO(),
+          requestBooking: { expectedAttendance: 8, acceptTerms: true },
+        }),
+      );
+      if (event.status === 201) {
+        published++;
+        await call(
+          'POST /api/events/{id}/publish',
+          `/api/events/${decode(event.body).id}/publish`,
+          post(cookie, {}),
+        );
+      }
+      await jitter(1000);
+      continue;
+    }
     const weekly = Math.random() < 0.3;
     const res = await call(
       'POST /api/bookings',
@@ -278,6 +312,7 @@ const figures = {
   errors,
   statuses: Object.fromEntries([...statuses].sort()),
   bookingsCreated: created,
+  eventsPublished: published,
   decisions: decided,
   doubleBookings: overlapping + unclaimed,
   peakRssMb: +peakRssMb.toFixed(1),
@@ -285,7 +320,9 @@ const figures = {
   routes,
 };
 console.log(`requests served ${served}, errors ${errors} (ceiling ${CEILINGS.errors})`);
-console.log(`booking requests created ${created}, staff decisions ${decided}`);
+console.log(
+  `booking requests created ${created}, events published ${published}, staff decisions ${decided}`,
+);
 console.log(
   `double bookings afterwards ${figures.doubleBookings} (must be ${CEILINGS.doubleBookings})`,
 );
