@@ -285,6 +285,25 @@ describe(`every public feed, one service, cached by version (${ENGINE})`, () => 
     });
   });
 
+  it('after a change, subscribers polling at once share one build', async () => {
+    const path = '/feeds/municipalities/borga.ics?lang=fi';
+    await app.request(path);
+    const [row] = await t.db
+      .select({ id: events.id, title: events.title })
+      .from(events)
+      .where(eq(events.status, 'published'))
+      .limit(1);
+    await t.db
+      .update(events)
+      .set({ title: { ...row!.title, fi: 'Kaikki kerralla' } })
+      .where(eq(events.id, row!.id));
+    const builds = feedCacheFor(t.db).builds;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.request(path)));
+    expect(new Set(answers.map((a) => a.headers.get('etag'))).size).toBe(1);
+    expect(await answers[0]!.text()).toContain('Kaikki kerralla');
+    expect(feedCacheFor(t.db).builds - builds).toBeLessThan(3);
+  });
+
   it('answers 404 problem+json for an unknown scope and 400 for a bad one', async () => {
     for (const path of [
       '/feeds/associations/00000000-0000-4000-8000-000000000000.ics',

@@ -37,6 +37,8 @@ export class FeedCache {
   private bytes = 0;
   /** How many feeds were built (cache misses): tests and the bench read it. */
   builds = 0;
+  /** Builds under way, by scope and version: polls that arrive meanwhile wait for the one build. */
+  readonly building = new Map<string, Promise<BuiltFeed>>();
 
   get(key: string): BuiltFeed | undefined {
     const found = this.entries.get(key);

@@ -16,7 +16,7 @@ import { localizer, type Localizer } from '../shared/localize';
 import { findVenue } from '../venues/find-venue';
 import { builtFeed, feedCacheFor, type BuiltFeed } from './feed-cache';
 import { feedEventOf, feedOccurrences } from './feed-event';
-import { feedVersionOf } from './feed-version';
+import { feedVersionOf, type FeedVersion } from './feed-version';
 
 /** What a public feed shows: one venue's, association's, category's or municipality's events, one event, or any calendar filter. */
 export type FeedScope =
@@ -206,6 +206,33 @@ export async function publicFeed({
   // The version first, then the rows: a change committed in between only makes the next
   // poll build again, never keeps a feed under a version it does not show.
   const version = await feedVersionOf(ctx.db, scope.municipalityId);
+  // After a change, the many subscribers polling one feed share a single build.
+  const flight = `${key}|${version.version}|${day}`;
+  const underway = cache.building.get(flight);
+  if (underway) return underway;
+  // Or one finished while this poll was resolving its scope.
+  const fresh = cache.get(key);
+  if (fresh && fresh.version === version.version && fresh.day === day) return fresh;
+  const build = buildFeed(ctx, input, scope, version, day).then((feed) => {
+    cache.set(key, feed);
+    cache.builds += 1;
+    return feed;
+  });
+  cache.building.set(flight, build);
+  try {
+    return await build;
+  } finally {
+    cache.building.delete(flight);
+  }
+}
+
+async function buildFeed(
+  ctx: ServiceCtx,
+  input: { scope: FeedScope; lang: string; origin: string },
+  scope: ResolvedScope,
+  version: FeedVersion,
+  day: number,
+): Promise<BuiltFeed> {
   const asOf = new Date(day);
   const rows = await ctx.db
     .select({
@@ -250,15 +277,12 @@ export async function publicFeed({
       });
     }),
   });
-  const feed = builtFeed(text, {
+  return builtFeed(text, {
     lastModified: new Date(Math.max(version.changedAt.getTime(), day)),
     municipalityId: scope.municipalityId,
     version: version.version,
     day,
   });
-  cache.set(key, feed);
-  cache.builds += 1;
-  return feed;
 }
 
 const withLang = (path: string, lang: string) =>
