@@ -11,6 +11,7 @@
 // 30–33 weeks ahead, inside Avantisalen's horizon (365 days) and opening hours (09–22), on
 // a weekday the seed leaves free there (Tuesday) and no other test books.
 import { DateTime } from 'luxon';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, baseUrl, launch, type AxeViolation } from './browser';
@@ -238,6 +239,38 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     await p.close();
   });
 
+  it('the member adds an image with alt text on the edit page without JavaScript', async () => {
+    await page.goto(`/sv/events/${eventId}/edit`);
+    expect(await page.locator('#event-image-heading').textContent()).toBe('Bild');
+    const photo = {
+      name: 'kaffe.png',
+      mimeType: 'image/png',
+      buffer: await sharp({
+        create: { width: 1600, height: 900, channels: 3, background: '#8a5a2b' },
+      })
+        .png()
+        .toBuffer(),
+    };
+    // Without alt text: refused beside the field, in words.
+    await page.getByLabel(/^Bildfil/).setInputFiles(photo);
+    await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#event-image-alt-error').textContent()).toBe(
+      'Beskriv bilden på minst ett språk.',
+    );
+    // The event form is untouched by the image's refusal.
+    expect(await page.locator('#field-title-sv').inputValue()).toBe(TITLE);
+    await page.getByLabel(/^Bildfil/).setInputFiles(photo);
+    await page.locator('#field-event-image-alt-sv').fill('Kaffekoppar på ett bord');
+    await page.locator('#field-event-image-alt-ar').fill('أكواب قهوة على طاولة');
+    await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain('Bilden har sparats.');
+    expect(await page.getByAltText('Kaffekoppar på ett bord').getAttribute('src')).toMatch(
+      /^\/media\/[0-9a-f-]{36}\.webp$/,
+    );
+  });
+
   it('the public event page shows the cancelled date struck through with its reason', async () => {
     const p = await scriptedMember.newPage();
     await p.goto(`/sv/events/${eventId}`);
@@ -263,6 +296,15 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     expect(statusOf(cancelDate)).toBe('https://schema.org/EventCancelled');
     expect(statusOf(moveDate)).toBe('https://schema.org/EventScheduled');
     expect(data[0]!.inLanguage).toEqual(['sv', 'ar']);
+    // The image, its alt text in the reader's language, and in the structured data.
+    const image = p.locator('.event-image img');
+    expect(await image.getAttribute('alt')).toBe('Kaffekoppar på ett bord');
+    const src = (await image.getAttribute('src'))!;
+    expect(await image.getAttribute('width')).toBe('1280');
+    expect(await image.getAttribute('height')).toBe('720');
+    expect((data[0] as unknown as { image: string }).image).toBe(new URL(src, baseUrl!).href);
+    await p.goto(`/ar/events/${eventId}`);
+    expect(await p.locator('.event-image img').getAttribute('alt')).toBe('أكواب قهوة على طاولة');
     await p.close();
   });
 
