@@ -74,6 +74,7 @@ describe(`participant reminders (${ENGINE})`, () => {
           end: DateTime.fromJSDate(local('2026-11-26T20:00')).setZone(ZONE).toISO(),
           rrule: 'FREQ=WEEKLY;BYDAY=TH,FR,SA;COUNT=3',
         },
+        origin: 'http://localhost',
       },
     });
     eventId = event.id;

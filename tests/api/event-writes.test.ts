@@ -1,5 +1,12 @@
-import { auditLog, eventOccurrences, events, media } from '@motesplats/db';
-import { and, eq } from 'drizzle-orm';
+import {
+  auditLog,
+  bookingRequests,
+  eventOccurrences,
+  events,
+  mailOutbox,
+  media,
+} from '@motesplats/db';
+import { and, count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBookingWorld } from '../fixtures/booking';
@@ -520,6 +527,134 @@ describe(`publishing events (${ENGINE})`, () => {
     expect((await json(endless)).errors[0]).toMatchObject({
       path: 'rrule',
       code: 'rule_needs_end',
+    });
+  });
+  describe('asking for the room in the same step', () => {
+    const thursdays = (extra: Record<string, unknown> = {}) =>
+      café({
+        title: { fi: 'Kielikahvila torstaisin', ar: 'مقهى اللغة أيام الخميس' },
+        start: at('2027-01-07T17:00'),
+        end: at('2027-01-07T19:00'),
+        rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270128',
+        exceptDates: ['2027-01-14'],
+        requestBooking: { expectedAttendance: 20, acceptTerms: true },
+        ...extra,
+      });
+    const counts = async () => ({
+      events: (await t.db.select({ n: count() }).from(events))[0]!.n,
+      requests: (await t.db.select({ n: count() }).from(bookingRequests))[0]!.n,
+    });
+
+    it('writes the event and one pending request holding exactly its dates; the staff hear of it', async () => {
+      const staffMailBefore = (
+        await t.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'staff.pargas@demo.example'))
+      ).length;
+      const res = await member.post('/api/events', thursdays());
+      expect(res.status).toBe(201);
+      const event = await json(res);
+      const occurrences = event.occurrences as Occ[];
+      expect(occurrences.map((o) => localOf(o.startsAt))).toEqual([
+        '2027-01-07T17:00',
+        '2027-01-21T17:00',
+        '2027-01-28T17:00',
+      ]);
+      expect(occurrences.every((o) => o.awaitingApproval && o.booking?.status === 'pending')).toBe(
+        true,
+      );
+      const [request] = await t.db
+        .select()
+        .from(bookingRequests)
+        .where(eq(bookingRequests.purpose, 'Kielikahvila torstaisin'));
+      expect(request).toMatchObject({
+        associationId: world.associationId,
+        venueId: world.hallVenueId,
+        publicEvent: true,
+        expectedAttendance: 20,
+        rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270128',
+        exceptDates: ['2027-01-14'],
+      });
+      const view = await json(await member.get(`/api/bookings/${request!.id}`));
+      const bookingIds = (view.bookings as { id: string; status: string }[]).map((b) => b.id);
+      expect(bookingIds.sort()).toEqual(occurrences.map((o) => o.booking!.id).sort());
+      const staffMail = await t.db
+        .select()
+        .from(mailOutbox)
+        .where(eq(mailOutbox.to, 'staff.pargas@demo.example'));
+      expect(staffMail.length).toBe(staffMailBefore + 1);
+
+      // Published, its dates stay the organizer's until staff approve the request.
+      expect((await member.post(`/api/events/${event.id}/publish`)).status).toBe(200);
+      const anonymous = new TestClient(app);
+      expect(
+        (await json(await anonymous.get(`/api/events/${event.id}?lang=fi`))).occurrences,
+      ).toEqual([]);
+      const approved = await staff.post(`/api/bookings/${request!.id}/decision`, {
+        decision: 'approve',
+        dates: ['2027-01-21'],
+      });
+      expect(approved.status).toBe(200);
+      const shown = await json(await anonymous.get(`/api/events/${event.id}?lang=fi`));
+      expect(shown.occurrences.map((o: Occ) => localOf(o.startsAt))).toEqual(['2027-01-21T17:00']);
+    });
+
+    it('a clash answers 409 with the clashing dates and writes neither event nor request', async () => {
+      const before = await counts();
+      const res = await member.post(
+        '/api/events',
+        thursdays({
+          title: { fi: 'Toinen torstai' },
+          start: at('2027-01-21T18:00'),
+          end: at('2027-01-21T20:00'),
+          rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=3',
+          exceptDates: [],
+        }),
+      );
+      expect(res.status).toBe(409);
+      const problem = await json(res);
+      expect(problem.clashes.map((c: { date: string }) => c.date)).toEqual([
+        '2027-01-21',
+        '2027-01-28',
+      ]);
+      expect(problem.free.map((f: { date: string }) => f.date)).toEqual(['2027-02-04']);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a broken rule answers 422 with its code and parameters and writes nothing', async () => {
+      const before = await counts();
+      const res = await member.post(
+        '/api/events',
+        thursdays({
+          start: at('2027-02-11T17:00'),
+          end: at('2027-02-11T19:00'),
+          rrule: null,
+          exceptDates: [],
+          requestBooking: { expectedAttendance: 41, acceptTerms: true },
+        }),
+      );
+      expect(res.status).toBe(422);
+      const problem = await json(res);
+      expect(
+        problem.issues.map((i: { code: string; params?: object }) => [i.code, i.params]),
+      ).toEqual([['over_capacity', { maximum: 40, actual: 41 }]]);
+      const unaccepted = await member.post(
+        '/api/events',
+        thursdays({ requestBooking: { expectedAttendance: 10, acceptTerms: false } }),
+      );
+      expect(unaccepted.status).toBe(400);
+      expect((await json(unaccepted)).errors[0]).toMatchObject({
+        path: 'requestBooking.acceptTerms',
+        code: 'terms_not_accepted',
+      });
+      const nowhere = await member.post(
+        '/api/events',
+        thursdays({ venueId: null, locationText: 'Torget' }),
+      );
+      expect(nowhere.status).toBe(400);
+      expect((await json(nowhere)).errors[0]).toMatchObject({
+        path: 'requestBooking',
+        code: 'request_needs_venue',
+      });
+      expect(await counts()).toEqual(before);
     });
   });
 });

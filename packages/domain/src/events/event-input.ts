@@ -73,15 +73,47 @@ const createFields = {
   exceptDates: eventFields.exceptDates.default([]),
 };
 
+/**
+ * Ask for the room in the same step: one booking request holding every date of the event,
+ * pending until staff decide (for the municipality's own event: the city's use, at once).
+ */
+export const EventRoomInput = z.strictObject({
+  /** A part of a divisible hall; the whole venue when left out. */
+  spaceId: z.uuid().optional(),
+  expectedAttendance: z.int().min(1).max(10_000),
+  /** The venue's terms of use; must be true for an association. */
+  acceptTerms: z.boolean().default(false),
+  /** What the room is for; the event's title when left out. */
+  purpose: z.preprocess(emptyToNull, plainText(500, true).nullable()).default(null),
+});
+
 export const EventCreateInput = z
   .strictObject({
     ...createFields,
+    requestBooking: EventRoomInput.optional(),
     /** The organizing association; left out for the municipality's own event (staff). */
     associationId: z.uuid().optional(),
     /** For the municipality's own event at an address (staff); a venue names its own. */
     municipalityId: z.uuid().optional(),
   })
-  .superRefine(placeIssue);
+  .superRefine((v, ctx) => {
+    placeIssue(v, ctx);
+    if (!v.requestBooking) return;
+    if (v.venueId === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requestBooking'],
+        message: 'a room is requested at a venue',
+        params: { code: 'request_needs_venue' },
+      });
+    if (v.associationId !== undefined && !v.requestBooking.acceptTerms)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requestBooking', 'acceptTerms'],
+        message: 'the terms of use must be accepted',
+        params: { code: 'terms_not_accepted' },
+      });
+  });
 export type EventCreateInput = z.output<typeof EventCreateInput>;
 
 /** Every field may be left out; a schedule field given re-plans the occurrences. */

@@ -49,7 +49,10 @@ router.put('/events/:id/image', imageUploadLimit());
 export const eventWritesRouter = router
   .openapi(createEventRoute, async (c) => {
     c.header('cache-control', 'private, no-store');
-    const view = await createEvent({ ctx: c.var.ctx, input: { body: await rawBody(c) } });
+    const view = await createEvent({
+      ctx: c.var.ctx,
+      input: { body: await rawBody(c), origin: linkOrigin(c.var.deps.config) },
+    });
     c.header('location', `/api/events/${view.id}/manage`);
     return respondWith(c, ManagedEvent, view, 201);
   })

@@ -119,11 +119,16 @@ export const createEventRoute = createRoute({
   summary:
     'Create an event as a draft (members of a verified association; staff for the municipality’s own)',
   description:
-    'At a venue every date must lie in one of the organizer’s bookings there (pending ones too: those dates stay hidden until approved). `rrule` is an RFC 5545 RRULE (weekly, every other week, monthly by weekday or day) ending with UNTIL or COUNT, in the municipality’s zone; `exceptDates` are local dates left out.',
+    'At a venue every date must lie in one of the organizer’s bookings there (pending ones too: those dates stay hidden until approved), or the organizer asks for the room in the same step with `requestBooking`: one booking request holding every date, checked as POST /api/bookings checks it and written together with the event (pending until staff decide; for the municipality’s own event the city’s use, approved at once). `rrule` is an RFC 5545 RRULE (weekly, every other week, monthly by weekday or day) ending with UNTIL or COUNT, in the municipality’s zone; `exceptDates` are local dates left out.',
   request: { ...jsonBody(EventCreateInput) },
   responses: {
     201: json(ManagedEvent, 'The new draft as its organizer sees it'),
-    ...failures('A rival linked one of the bookings first (`code` booking_taken)'),
+    ...failures(
+      'A rival linked one of the bookings first (`code` booking_taken); with `requestBooking`, a date clashes with another holding booking (`clashes`, `free`, as POST /api/bookings answers)',
+    ),
+    422: problem(
+      'A date lies outside the organizer’s bookings at the venue (`issues`: `outside_booking`); with `requestBooking`, a rule of the venue is broken (`issues` with `code` and `params`, as POST /api/bookings answers)',
+    ),
   },
 });
 

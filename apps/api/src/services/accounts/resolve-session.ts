@@ -1,7 +1,7 @@
 import { ANONYMOUS, SESSION_ABSOLUTE_DAYS, type Actor } from '@motesplats/domain';
 import type { ServiceCtx } from '../context';
 import { authHeaders } from './auth-headers';
-import { loadActor } from './load-actor';
+import { loadActor, type ActorUser } from './load-actor';
 
 const ABSOLUTE_MS = SESSION_ABSOLUTE_DAYS * 24 * 60 * 60 * 1000;
 
@@ -33,6 +33,19 @@ export async function resolveSession({
     const signedOut = await ctx.auth.api.signOut({ headers, returnHeaders: true });
     return { actor: ANONYMOUS, setCookies: signedOut.headers.getSetCookie() };
   }
-  const actor = await loadActor(ctx, response.user.id);
+  // better-auth has just read the user row (with our additional fields): no second read.
+  const { user } = response;
+  const known: ActorUser | undefined =
+    typeof user.locale === 'string' && typeof user.isAdmin === 'boolean'
+      ? {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          locale: user.locale as ActorUser['locale'],
+          emailVerified: user.emailVerified,
+          isAdmin: user.isAdmin,
+        }
+      : undefined;
+  const actor = await loadActor(ctx, user.id, known);
   return { actor: actor ?? ANONYMOUS, setCookies: out.getSetCookie() };
 }

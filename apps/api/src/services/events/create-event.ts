@@ -2,12 +2,19 @@ import { associations, categories, events, municipalities, venues } from '@motes
 import {
   DomainFailure,
   EventCreateInput,
+  MAX_REQUEST_DATES,
   eventSearchText,
   invalid,
   notFound,
   planOccurrences,
 } from '@motesplats/domain';
 import { eq } from 'drizzle-orm';
+import {
+  claimingRoom,
+  datesToBook,
+  roomFor,
+  writeRoomRequest,
+} from '../bookings/create-booking-request';
 import { audit, inTransaction, requireScope, requireUser, type ServiceCtx } from '../context';
 import { loadManagedEvent } from './event-view';
 import { linkingBookings, syncOccurrences } from './managed-event';
@@ -42,8 +49,20 @@ export async function placeOf(ctx: ServiceCtx, venueId: string) {
  * accessibility notes, and where and when: at a venue every date must lie in one of the
  * organizer's bookings there (pending ones too; those dates stay hidden until approved),
  * or at a free-text address. A series is planned in the municipality's zone.
+ *
+ * With `requestBooking` the organizer asks for the room in the same step: one booking request
+ * holding every date, checked against the venue's rules and rivals exactly as
+ * POST /api/bookings checks it (422 rule_violation, 409 clash), written in the same
+ * transaction as the event, its dates linked to the new pending bookings (staff for the
+ * municipality's own event book the city's use, approved at once).
  */
-export async function createEvent({ ctx, input }: { ctx: ServiceCtx; input: { body: unknown } }) {
+export async function createEvent({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: { body: unknown; origin: string };
+}) {
   const actor = requireUser(ctx);
   const body = EventCreateInput.parse(input.body);
   await assertCategory(ctx, body.categorySlug);
@@ -98,8 +117,49 @@ export async function createEvent({ ctx, input }: { ctx: ServiceCtx; input: { bo
   });
   if (!planned.ok) throw new DomainFailure(planned.error);
 
-  const id = await linkingBookings(() =>
+  const ask = body.requestBooking;
+  let room: Awaited<ReturnType<typeof roomFor>> | null = null;
+  let plan: Awaited<ReturnType<typeof datesToBook>> | null = null;
+  if (ask && body.venueId) {
+    if (planned.value.length > MAX_REQUEST_DATES)
+      throw new DomainFailure(
+        invalid(
+          'requestBooking',
+          `one request holds at most ${MAX_REQUEST_DATES} dates`,
+          'too_many_dates',
+          { maximum: MAX_REQUEST_DATES },
+        ),
+      );
+    room = await roomFor(ctx, {
+      venueId: body.venueId,
+      spaceId: ask.spaceId,
+      associationId: body.associationId,
+      cityUse: !body.associationId,
+    });
+    plan = await datesToBook(ctx, room, {
+      dates: planned.value,
+      expectedAttendance: ask.expectedAttendance,
+      onlyFree: false,
+    });
+  }
+  const purpose =
+    ask?.purpose ??
+    Object.values(body.title).find((t): t is string => typeof t === 'string' && t !== '') ??
+    '';
+
+  const write = () =>
     inTransaction(ctx, async (tx) => {
+      if (room && plan && ask)
+        await writeRoomRequest(tx, room, plan, {
+          first: { start: body.start, end: body.end },
+          rrule: body.rrule,
+          exceptDates: body.exceptDates,
+          purpose,
+          expectedAttendance: ask.expectedAttendance,
+          publicEvent: true,
+          acceptTerms: ask.acceptTerms,
+          origin: input.origin,
+        });
       const eventId = crypto.randomUUID();
       const [event] = await tx.db
         .insert(events)
@@ -141,7 +201,9 @@ export async function createEvent({ ctx, input }: { ctx: ServiceCtx; input: { bo
         data: { dates: planned.value.map((p) => p.date) },
       });
       return eventId;
-    }),
+    });
+  const id = await linkingBookings(() =>
+    room && plan ? claimingRoom(ctx, room, plan, write) : write(),
   );
   return loadManagedEvent(ctx, id);
 }
