@@ -326,6 +326,99 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
   });
 });
 
+describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScript', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let venueId = '';
+  // Two Tuesdays no other test uses, past the first block's.
+  const first = dayAhead(36, 2);
+  const second = first.plus({ weeks: 1 });
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await signedIn(browser, 'mll@demo.example', false);
+    page = await context.newPage();
+    const venues = await fetch(
+      new URL('/api/venues?lang=sv&municipality=borga&limit=50', baseUrl!),
+    );
+    const { items } = (await venues.json()) as { items: { id: string; name: { text: string } }[] };
+    venueId = items.find((v) => v.name.text === 'Avantisalen')!.id;
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  /** The form as far as the place: a price with its text, a title in an added language. */
+  async function fill(title: string) {
+    await page.goto('/sv/events/new');
+    await page.locator('#field-category').selectOption('language-cafe');
+    await page.locator('#field-title-sv').fill(title);
+    await page.locator('#field-languages-sv').check();
+    await page.locator('#field-languages-uk').check();
+    await page.locator('#field-price-paid').check();
+    await page.locator('#field-priceAmount').fill('3');
+    await page.locator('#field-priceText-sv').fill('Kaffe och bulle ingår');
+    // "Add another language" re-renders the form with Ukrainian fields, nothing lost.
+    expect(await page.locator('#field-title-uk').count()).toBe(0);
+    await page.locator('#field-textLanguages').selectOption('uk');
+    await page.getByRole('button', { name: 'Lägg till fält på språket' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#field-title-sv').inputValue()).toBe(title);
+    expect(await page.locator('#field-priceText-sv').inputValue()).toBe('Kaffe och bulle ingår');
+    expect(await page.locator('#field-price-paid').isChecked()).toBe(true);
+    await page.locator('#field-title-uk').fill('Мовне кафе');
+    await page.locator('#field-booking-room').check();
+    await page.locator('#field-roomVenue').selectOption(venueId);
+    await page.locator('#field-roomAttendance').fill('20');
+    await page.locator('#field-roomTerms').check();
+    await page.locator('#field-date').fill(iso(first));
+    await page.locator('#field-start').fill('18:00');
+    await page.locator('#field-end').fill('20:00');
+    await page.locator('#field-repeat-weekly').check();
+    await page.locator('#field-until').fill(iso(second));
+    await page.getByRole('button', { name: 'Spara som utkast' }).last().click();
+  }
+
+  it('creates the event with the room requested: its dates await approval', async () => {
+    await fill('Språkcafé med lokalansökan');
+    await page.waitForURL(new RegExp(`/sv/events/${UUID}/manage\\?created=1$`));
+    const rows = page.locator('table.event-dates tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-date')))).toEqual([
+      iso(first),
+      iso(second),
+    ]);
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))),
+    ).toEqual(['awaiting', 'awaiting']);
+    expect(await rows.first().textContent()).toContain('Väntar på att bokningen godkänns');
+    // The request is the association's, pending, for both dates.
+    const { items } = (await (await context.request.get('/api/bookings?lang=sv&mine')).json()) as {
+      items: { purpose: string; venue: { id: string }; bookings: { status: string }[] }[];
+    };
+    const asked = items.find((r) => r.purpose === 'Språkcafé med lokalansökan');
+    expect(asked?.venue.id).toBe(venueId);
+    expect(asked?.bookings.map((b) => b.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('the same dates again: the clash is reported as the booking form reports it, nothing saved', async () => {
+    await fill('Samma tider igen');
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/sv/events/new');
+    expect(await page.locator('#clash-report h2').textContent()).toBe(
+      'Några datum är redan bokade',
+    );
+    expect(
+      await page
+        .locator('#clash-report li[data-date]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date'))),
+    ).toEqual([iso(first), iso(second)]);
+    expect(await page.locator('.error-summary').textContent()).toContain('Tiden är redan bokad');
+    expect(await page.locator('#field-title-uk').inputValue()).toBe('Мовне кафе');
+  });
+});
+
 describe.skipIf(!baseUrl)('a date outside the bookings, without JavaScript', () => {
   let browser: Browser;
   let context: BrowserContext;

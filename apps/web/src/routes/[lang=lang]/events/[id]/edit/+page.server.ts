@@ -151,6 +151,7 @@ export const actions: Actions = {
     const values = readEventForm(form);
     values.organizer = organizer.value;
     return refillForm(values, String(form.get('fill') ?? ''), {
+      language: String(form.get('newLanguage') ?? ''),
       organizers: [organizer],
       requests,
       zone: event.timeZone,
