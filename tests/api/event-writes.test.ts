@@ -137,6 +137,13 @@ describe(`publishing events (${ENGINE})`, () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.create')));
     expect(audited!.actorUserId).toBe(world.memberUserId);
+    // The organizer's list names the zone its next date is said in.
+    const mine = await json(await member.get('/api/events/mine?lang=fi'));
+    expect(mine.items.find((e: { id: string }) => e.id === eventId)).toMatchObject({
+      nextStart: utc('2026-12-08T18:00'),
+      timeZone: ZONE,
+      uncountedDates: 0,
+    });
   });
 
   it('keeps a draft off the calendar until it is published', async () => {

@@ -82,6 +82,7 @@ export const MyEvent = z
     statusReason: z.string().nullable(),
     association: z.object({ id: z.uuid(), name: Localized }).nullable(),
     nextStart: z.string().nullable(),
+    timeZone: z.string().openapi({ description: 'The municipality’s zone: say nextStart in it' }),
     uncountedDates: z.number().int(),
   })
   .openapi('MyEvent');
@@ -91,6 +92,7 @@ export const UncountedOccurrence = z
     id: z.uuid(),
     startsAt: z.string(),
     endsAt: z.string(),
+    timeZone: z.string().openapi({ description: 'The municipality’s zone: say the times in it' }),
     event: z.object({ id: z.uuid(), title: Localized }),
     association: z.object({ id: z.uuid(), name: Localized }).nullable(),
   })
