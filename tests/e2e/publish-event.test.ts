@@ -305,6 +305,7 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     expect((data[0] as unknown as { image: string }).image).toBe(new URL(src, baseUrl!).href);
     await p.goto(`/ar/events/${eventId}`);
     expect(await p.locator('.event-image img').getAttribute('alt')).toBe('أكواب قهوة على طاولة');
+    await scriptedViolations(p, 'event page with its image (ar)');
     await p.close();
   });
 
