@@ -1,9 +1,9 @@
-import { events, media } from '@motesplats/db';
+import { events } from '@motesplats/db';
 import { PHOTO_WIDTHS } from '@motesplats/domain';
 import { eq } from 'drizzle-orm';
-import { renderPhoto, renditionIds } from '../../media/images';
+import { renderPhoto } from '../../media/images';
 import { audit, inTransaction, requireUser, type ServiceCtx } from '../context';
-import { ImageUploadInput } from '../shared/image-upload';
+import { ImageUploadInput, storeRenditions } from '../shared/image-upload';
 import { loadManagedEvent } from './event-view';
 import { assertChangeable, findManagedEvent } from './managed-event';
 import { deleteEventImage } from './event-image';
@@ -32,22 +32,12 @@ export async function setEventImage({
   await inTransaction(ctx, async (tx) => {
     const { event } = await findManagedEvent(tx, input.id, true);
     assertChangeable(event);
-    const ids = renditionIds(crypto.randomUUID(), PHOTO_WIDTHS);
-    const actorId = tx.actor.kind === 'user' ? tx.actor.userId : null;
-    await tx.db.insert(media).values(
-      renditions.map((r, i) => ({
-        id: ids[i]!,
-        municipalityId: event.municipalityId,
-        contentType: 'image/webp',
-        width: r.width,
-        height: r.height,
-        bytes: r.bytes,
-        sha256: r.sha256,
-        alt,
-        createdBy: actorId,
-        createdAt: tx.now,
-      })),
-    );
+    const ids = await storeRenditions(tx, {
+      renditions,
+      widths: PHOTO_WIDTHS,
+      municipalityId: event.municipalityId,
+      alt,
+    });
     await tx.db
       .update(events)
       .set({ imageId: ids[0]!, updatedAt: tx.now })

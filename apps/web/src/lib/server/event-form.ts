@@ -27,7 +27,7 @@ import {
 import { seriesRhythm } from '#lib/booking.ts';
 import type { BookingRequestView } from '#lib/types.ts';
 import type { EventPatch, Issue, ManagedEventView, NewEvent, Problem } from './api.ts';
-import { bookingErrors, localInstant, type BookingValues } from './booking-form.ts';
+import { attendanceOf, bookingErrors, localInstant, type BookingValues } from './booking-form.ts';
 import type { BookingField } from '#lib/booking.ts';
 import type { FieldError } from './forms.ts';
 
@@ -255,14 +255,9 @@ export function eventInput(
   let expectedAttendance = 0;
   if (target.requestRoom) {
     if (required('roomAttendance')) {
-      expectedAttendance = Number((values.roomAttendance ?? '').trim());
-      if (!Number.isInteger(expectedAttendance))
-        add(errors, 'roomAttendance', { code: 'invalid_type', params: { expected: 'int' } });
-      else if (expectedAttendance < 1)
-        add(errors, 'roomAttendance', {
-          code: 'too_small',
-          params: { origin: 'number', minimum: 1 },
-        });
+      const read = attendanceOf(values.roomAttendance ?? '');
+      if (typeof read === 'number') expectedAttendance = read;
+      else add(errors, 'roomAttendance', read);
     }
     if (target.associationId && values.roomTerms !== '1')
       add(errors, 'roomTerms', { code: 'terms_not_accepted' });
