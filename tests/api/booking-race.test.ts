@@ -1,9 +1,10 @@
-import { bookings } from '@motesplats/db';
-import { DomainFailure } from '@motesplats/domain';
+import { bookingClaims, bookings, spaces } from '@motesplats/db';
+import { claimedSpaceIds, DomainFailure } from '@motesplats/domain';
 import { eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBookingRequest } from '../../apps/api/src/services/bookings/create-booking-request';
+import { addSpace } from '../../apps/api/src/services/venues-admin/spaces';
 import { createBookingWorld, serviceCtxFor } from '../fixtures/booking';
 import { ENGINE } from '../setup/env';
 import { openTestDb, type TestDb } from '../setup/test-db';
@@ -186,5 +187,75 @@ describe.runIf(ENGINE === 'postgres')('fifty members at once (postgres)', () => 
         sql`${bookings.venueId} = ${world.hallVenueId} and ${bookings.startsAt} >= '2027-02-28T22:00Z'`,
       );
     expect(stored[0]!.n).toBe(N);
+  });
+
+  it('a part added while a request for the whole hall is in flight, either way round: the whole claims it', async () => {
+    const staffCtx = await serviceCtxFor(t.db, world.staffUserId);
+    const waitFor = async (n: number) => {
+      for (const until = Date.now() + 20_000; Date.now() < until;)
+        if ((await lockWaiters()) >= n) return;
+        else await new Promise((r) => setTimeout(r, 20));
+      throw new Error('no one waited');
+    };
+    const signal = () => {
+      let fire!: () => void;
+      return { done: new Promise<void>((r) => (fire = r)), fire: () => fire() };
+    };
+    const request = (day: string, inserted = () => {}, hold = async () => {}) =>
+      t.db.transaction(async (tx) => {
+        const view = await createBookingRequest({
+          ctx: { ...staffCtx, db: tx as never },
+          input: {
+            body: {
+              venueId: world.hallVenueId,
+              cityUse: true,
+              purpose: 'Stadens möte',
+              expectedAttendance: 10,
+              start: at(`${day}T10:00`),
+              end: at(`${day}T12:00`),
+            },
+            origin: 'http://localhost',
+          },
+        });
+        inserted();
+        await hold();
+        return view.bookings[0]!.id;
+      });
+    const add = (sv: string, added = () => {}, hold = async () => {}) =>
+      t.db.transaction(async (tx) => {
+        const view = await addSpace({
+          ctx: { ...staffCtx, db: tx as never },
+          input: { id: world.hallVenueId, lang: 'sv', body: { name: { sv } } },
+        });
+        added();
+        await hold();
+        return view;
+      });
+    const expectClaimsFollow = async (bookingId: string) => {
+      const tree = await t.db.select().from(spaces).where(eq(spaces.venueId, world.hallVenueId));
+      const claims = await t.db
+        .select()
+        .from(bookingClaims)
+        .where(eq(bookingClaims.bookingId, bookingId));
+      expect(claims.map((c) => c.spaceId).sort()).toEqual(claimedSpaceIds(world.spaces.hall, tree));
+      expect(claims).toHaveLength(tree.length - 1);
+    };
+
+    // The request inserts first and stays open: the edit waits for it, then moves its claims.
+    const first = signal();
+    const [booked] = await Promise.all([
+      request('2027-04-06', first.fire, () => waitFor(1)),
+      first.done.then(() => add('Scenen')),
+    ]);
+    await expectClaimsFollow(booked);
+    // The edit goes first and stays open: a request for a day nobody holds waits on the venue
+    // row (its foreign key) and its claims then cover the new part too.
+    const second = signal();
+    const [, later] = await Promise.all([
+      add('Läktaren', second.fire, () => waitFor(1)),
+      second.done.then(() => request('2027-04-07')),
+    ]);
+    await expectClaimsFollow(later);
+    await expectClaimsFollow(booked);
   });
 });

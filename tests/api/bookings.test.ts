@@ -1,8 +1,17 @@
-import { auditLog, bookingRequests, bookings, mailOutbox, venues } from '@motesplats/db';
-import { and, eq } from 'drizzle-orm';
+import {
+  auditLog,
+  bookingClaims,
+  bookingRequests,
+  bookings,
+  mailOutbox,
+  spaces,
+  venues,
+} from '@motesplats/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBookingWorld } from '../fixtures/booking';
+import { staffBookingQueue } from '../../apps/api/src/services/bookings/list-booking-requests';
+import { createBookingWorld, serviceCtxFor } from '../fixtures/booking';
 import { insertBooking } from '../fixtures/premises';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
@@ -509,6 +518,261 @@ describe(`booking requests (${ENGINE})`, () => {
     const list = await json(await member.get('/api/bookings?mine'));
     expect(list.items.some((i: { id: string }) => i.id === body.id)).toBe(false);
     expect(list.items.length).toBeGreaterThan(3);
+  });
+
+  it('loads the staff queue in a constant number of queries, whether it holds 1 request or 20', async () => {
+    const w = await createBookingWorld(t.db, {
+      staffEmail: 'staff.lovisa@demo.example',
+      extraAssociations: 2,
+    });
+    const ctx = await serviceCtxFor(t.db, w.staffUserId);
+    /** The queue, and how many statements it took (drizzle's logger sees every one). */
+    const measured = async () => {
+      const session = (t.db as unknown as { session: { logger: unknown } }).session;
+      const saved = session.logger;
+      let statements = 0;
+      session.logger = { logQuery: () => void statements++ };
+      try {
+        const queue = await staffBookingQueue({ ctx, input: { lang: 'sv' } });
+        return { statements, items: queue.items };
+      } finally {
+        session.logger = saved;
+      }
+    };
+    const pending = (i: number) =>
+      insertBooking(t.db, {
+        municipalityId: w.municipalityId,
+        venueId: i % 2 === 0 ? w.hallVenueId : w.otherVenueId,
+        spaceId: i % 2 === 0 ? w.spaces.hall : w.spaces.other,
+        associationId: i % 3 === 0 ? w.associationId : w.moreAssociations[i % 2]!,
+        startsAt: new Date(utc(`2027-03-${String(2 + i).padStart(2, '0')}T17:00`)),
+        endsAt: new Date(utc(`2027-03-${String(2 + i).padStart(2, '0')}T19:00`)),
+        status: 'pending',
+        purpose: `Möte ${i}`,
+      });
+    const [first] = await pending(0);
+    // What staff see beside it: an approved booking of a half on the same day.
+    await w.book(w.spaces.north, utc('2027-03-02T15:00'), utc('2027-03-02T16:00'), 'approved');
+    const one = await measured();
+    for (let i = 1; i < 20; i++) await pending(i);
+    const twenty = await measured();
+    const ours = (items: typeof one.items) =>
+      items.filter((item) => item.venue.id === w.hallVenueId || item.venue.id === w.otherVenueId);
+    expect(ours(one.items)).toHaveLength(1);
+    expect(ours(twenty.items)).toHaveLength(20);
+    // The requests, their five-part views, the venues, the same-day bookings.
+    expect(one.statements).toBeLessThanOrEqual(8);
+    expect(twenty.statements).toBe(one.statements);
+    const item = twenty.items.find((i) => i.id === first!.requestId)!;
+    expect(item.rules).toMatchObject({ capacity: 40, bufferMinutes: 0, maxOpenRequests: 5 });
+    expect(item.sameDays).toEqual([
+      {
+        date: '2027-03-02',
+        ...slot('2027-03-02T15:00', '2027-03-02T16:00'),
+        status: 'approved',
+        space: { text: 'Norra halvan', lang: 'sv', fallback: false },
+        association: { text: 'Föreningen', lang: 'sv', fallback: false },
+      },
+    ]);
+    expect(ours(twenty.items).filter((i) => i.sameDays.length > 0)).toHaveLength(1);
+  });
+
+  describe('claims follow the parts staff add and remove', () => {
+    const city = (extra: Record<string, unknown>) =>
+      staff.post('/api/bookings', {
+        venueId: world.hallVenueId,
+        cityUse: true,
+        purpose: 'Stadens möte',
+        expectedAttendance: 10,
+        ...extra,
+      });
+    const addPart = (venueId: string, sv: string) =>
+      staff.post(`/api/staff/venues/${venueId}/spaces`, { name: { sv } });
+    const partOf = async (res: Response, sv: string): Promise<string> =>
+      (await json(res)).spaces.find((s: { name: { sv: string } }) => s.name.sv === sv).id;
+    const claimsOf = async (bookingId: string) =>
+      (await t.db.select().from(bookingClaims).where(eq(bookingClaims.bookingId, bookingId)))
+        .map((c) => c.spaceId)
+        .sort();
+    const bookingOf = async (res: Response) => {
+      const body = await json(res);
+      expect(res.status, JSON.stringify(body)).toBe(201);
+      return body.bookings[0].id as string;
+    };
+    let stage: string;
+    let whole: string;
+
+    it('a booking of the whole hall holds a part added after it, and a part booked first holds the whole', async () => {
+      const feb2 = { start: at('2027-02-02T17:00'), end: at('2027-02-02T19:00') };
+      whole = await bookingOf(await city(feb2));
+      const added = await addPart(world.hallVenueId, 'Scenen');
+      expect(added.status).toBe(201);
+      stage = await partOf(added, 'Scenen');
+      expect(await claimsOf(whole)).toEqual([world.spaces.north, world.spaces.south, stage].sort());
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, stage), eq(auditLog.action, 'space.create')));
+      // Every holding booking of the whole hall that has not ended (earlier tests made some).
+      const held = await t.db
+        .select()
+        .from(bookings)
+        .where(
+          and(
+            eq(bookings.spaceId, world.spaces.hall),
+            inArray(bookings.status, ['pending', 'approved']),
+          ),
+        );
+      expect(held.length).toBeGreaterThan(1);
+      expect(entry!.data).toMatchObject({ venueId: world.hallVenueId, reclaimed: held.length });
+      const probe = await city({ spaceId: stage, ...feb2 });
+      expect(probe.status).toBe(409);
+      expect(await json(probe)).toMatchObject({
+        code: 'clash',
+        clashes: [{ date: '2027-02-02', taken: slot('2027-02-02T17:00', '2027-02-02T19:00') }],
+      });
+      // The reverse order: the new part booked first, then the whole at the same time.
+      const feb9 = { start: at('2027-02-09T17:00'), end: at('2027-02-09T19:00') };
+      await bookingOf(await city({ spaceId: stage, ...feb9 }));
+      expect((await json(await city(feb9))).code).toBe('clash');
+    });
+
+    it('a venue that had no parts: its bookings claim the first part, and removing it is refused by name', async () => {
+      const [building] = await t.db
+        .select({ id: venues.buildingId })
+        .from(venues)
+        .where(eq(venues.id, world.otherVenueId));
+      const created = await staff.post('/api/staff/venues', {
+        buildingId: building!.id,
+        name: { sv: 'Klubbrummet' },
+        capacity: 30,
+      });
+      const other = (await json(created)).id as string;
+      const feb3 = { start: at('2027-02-03T17:00'), end: at('2027-02-03T19:00') };
+      const room = await bookingOf(await city({ venueId: other, ...feb3 }));
+      const later = await bookingOf(
+        await city({ venueId: other, start: at('2027-02-17T09:00'), end: at('2027-02-17T10:00') }),
+      );
+      const corner = await partOf(await addPart(other, 'Hörnet'), 'Hörnet');
+      expect(await claimsOf(room)).toEqual([corner]);
+      expect(await claimsOf(later)).toEqual([corner]);
+      expect((await json(await city({ venueId: other, ...feb3 }))).code).toBe('clash');
+      expect((await json(await city({ venueId: other, spaceId: corner, ...feb3 }))).code).toBe(
+        'clash',
+      );
+      // A second part: the whole claims both; neither part can go while the whole is booked.
+      const window = await partOf(await addPart(other, 'Fönstret'), 'Fönstret');
+      expect(await claimsOf(room)).toEqual([corner, window].sort());
+      const refused = await staff.delete(`/api/staff/venues/${other}/spaces/${window}`);
+      expect(refused.status).toBe(409);
+      const requests = await t.db
+        .select({ id: bookings.requestId })
+        .from(bookings)
+        .where(inArray(bookings.id, [room, later]))
+        .orderBy(bookings.startsAt);
+      expect(await json(refused)).toMatchObject({
+        code: 'space_in_use',
+        params: {
+          bookings: 2,
+          date: '2027-02-03,2027-02-17',
+          requests: requests.map((r) => r.id).join(','),
+        },
+      });
+      expect(await claimsOf(room)).toEqual([corner, window].sort());
+    });
+
+    it('a new buffer moves the claims of bookings still to come, or is refused where they would overlap', async () => {
+      const claimEnds = async (bookingId: string) =>
+        (
+          await t.db
+            .select({
+              end: sql<string>`to_char(upper(${bookingClaims.during}) at time zone 'Europe/Helsinki', 'HH24:MI')`,
+            })
+            .from(bookingClaims)
+            .where(eq(bookingClaims.bookingId, bookingId))
+        ).map((c) => c.end);
+      const setBuffer = (bufferMinutes: number) =>
+        staff.patch(`/api/staff/venues/${world.hallVenueId}`, { bufferMinutes });
+      // Back to back while the buffer is 0; 30 minutes after each would overlap: refused.
+      const early = await bookingOf(
+        await city({ start: at('2027-03-09T17:00'), end: at('2027-03-09T18:00') }),
+      );
+      await bookingOf(await city({ start: at('2027-03-09T18:00'), end: at('2027-03-09T19:00') }));
+      const claimsBefore = await t.db.select().from(bookingClaims);
+      const refused = await setBuffer(30);
+      expect(refused.status).toBe(409);
+      expect(await json(refused)).toMatchObject({
+        code: 'claims_overlap',
+        params: { bookings: 2, date: '2027-03-09' },
+      });
+      const [venue] = await t.db.select().from(venues).where(eq(venues.id, world.hallVenueId));
+      expect(venue!.bufferMinutes).toBe(0);
+      expect(await t.db.select().from(bookingClaims)).toEqual(claimsBefore);
+      // With one of them gone the new buffer holds, and every booking to come keeps it.
+      await staff.post(
+        `/api/bookings/${(await t.db.select({ r: bookings.requestId }).from(bookings).where(eq(bookings.id, early)))[0]!.r}/cancel`,
+        {
+          reason: 'Flyttas',
+        },
+      );
+      const kept = await bookingOf(
+        await city({ start: at('2027-03-16T17:00'), end: at('2027-03-16T19:00') }),
+      );
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:00']));
+      const changed = await setBuffer(30);
+      expect(changed.status).toBe(200);
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:30']));
+      const probe = await city({
+        spaceId: world.spaces.north,
+        start: at('2027-03-16T19:00'),
+        end: at('2027-03-16T20:00'),
+      });
+      expect(probe.status).toBe(409);
+      expect((await json(probe)).code).toBe('clash');
+      expect((await setBuffer(0)).status).toBe(200);
+      expect(new Set(await claimEnds(kept))).toEqual(new Set(['19:00']));
+    });
+
+    it('refuses with 409 claims_overlap, changing nothing, where claims were left behind and a booking took the gap', async () => {
+      // As before claims followed parts: a part written straight into the table, and a booking
+      // of it at the time the whole hall holds (its claims do not reach the new part).
+      const [gap] = await t.db
+        .insert(spaces)
+        .values({
+          municipalityId: world.municipalityId,
+          venueId: world.hallVenueId,
+          parentId: world.spaces.hall,
+          name: { sv: 'Läktaren' },
+        })
+        .returning();
+      const [taken] = await insertBooking(t.db, {
+        municipalityId: world.municipalityId,
+        venueId: world.hallVenueId,
+        spaceId: gap!.id,
+        associationId: null,
+        startsAt: new Date(utc('2027-02-02T18:00')),
+        endsAt: new Date(utc('2027-02-02T20:00')),
+        status: 'approved',
+        purpose: 'Möte',
+      });
+      const spacesBefore = await t.db.select().from(spaces);
+      const claimsBefore = await t.db.select().from(bookingClaims);
+      const res = await addPart(world.hallVenueId, 'Foajén');
+      expect(res.status).toBe(409);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await json(res)).toMatchObject({
+        code: 'claims_overlap',
+        params: { bookings: 2, date: '2027-02-02' },
+      });
+      expect(await t.db.select().from(spaces)).toHaveLength(spacesBefore.length);
+      expect(await t.db.select().from(bookingClaims)).toEqual(claimsBefore);
+      // Once the booking in the gap is cancelled, the next edit repairs the whole hall's claims.
+      await t.db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, taken!.id));
+      const foyer = await partOf(await addPart(world.hallVenueId, 'Foajén'), 'Foajén');
+      expect(await claimsOf(whole)).toEqual(
+        [world.spaces.north, world.spaces.south, stage, gap!.id, foyer].sort(),
+      );
+    });
   });
 });
 

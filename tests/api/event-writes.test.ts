@@ -415,6 +415,7 @@ describe(`publishing events (${ENGINE})`, () => {
   });
 
   it('staff unpublish with a reason (audited); the organizer cannot publish it back', async () => {
+    const seen = Object.fromEntries((await manage()).occurrences.map((o) => [o.uid, o.sequence]));
     const noReason = await staff.post(`/api/events/${eventId}/unpublish`, {});
     expect(noReason.status).toBe(400);
     const byMember = await member.post(`/api/events/${eventId}/unpublish`, { reason: 'x' });
@@ -428,6 +429,28 @@ describe(`publishing events (${ENGINE})`, () => {
       statusReason: 'Evenemanget marknadsför ett politiskt parti.',
     });
     expect((await new TestClient(app).get(`/api/events/${eventId}?lang=fi`)).status).toBe(404);
+    // Subscribers see its dates called off (same UID, SEQUENCE raised), not silently gone.
+    const after = await manage();
+    const upcoming = after.occurrences.filter(
+      (o) => o.status === 'scheduled' && Date.parse(o.startsAt) > Date.parse('2026-11-24'),
+    );
+    expect(upcoming.length).toBeGreaterThan(2);
+    for (const url of [
+      `/feeds/venues/${world.hallVenueId}.ics?lang=fi`,
+      `/feeds/events/${eventId}.ics?lang=fi`,
+    ]) {
+      const feed = await new TestClient(app).get(url);
+      expect(feed.status).toBe(200);
+      const [calendar] = parseWithPython([await feed.text()]);
+      for (const o of upcoming) {
+        expect(o.sequence).toBeGreaterThan(seen[o.uid]!);
+        const entry = calendar!.events.find((e) => e.uid === o.uid);
+        expect(entry, `${url} keeps ${o.uid}`).toMatchObject({
+          status: 'CANCELLED',
+          sequence: o.sequence,
+        });
+      }
+    }
     expect((await member.post(`/api/events/${eventId}/publish`)).status).toBe(403);
     const [audited] = await t.db
       .select()

@@ -1,11 +1,16 @@
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
+import { gunzipSync } from 'node:zlib';
+import { createDb, eventOccurrences, events } from '@motesplats/db';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { feedCacheFor } from '../../apps/api/src/services/feeds/feed-cache';
 import { createEventFixture } from '../fixtures/events';
-import { ENGINE } from '../setup/env';
+import { ENGINE, TEST_NOW } from '../setup/env';
 import { json, type Json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
 import { openTestDb, type TestDb } from '../setup/test-db';
+import { parseWithPython } from '../../packages/domain/src/ical/python-icalendar.test-helper';
 
 const parseWithIcalJs = (text: string) => {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -130,4 +135,195 @@ describe(`venue feed (${ENGINE})`, () => {
     expect(lang.status).toBe(400);
     expect((await json(lang)).errors[0].path).toBe('lang');
   });
+});
+
+describe(`every public feed, one service, cached by version (${ENGINE})`, () => {
+  let t: TestDb;
+  let app: ReturnType<typeof createTestApp>;
+  beforeAll(async () => {
+    t = await openTestDb('demo');
+    app = createTestApp(t);
+  });
+  afterAll(() => t.close());
+
+  const uids = async (path: string) => {
+    const res = await app.request(path);
+    expect(res.status, path).toBe(200);
+    const text = await res.text();
+    const [calendar] = parseWithPython([text]);
+    const name = /^X-WR-CALNAME:(.*)\r$/m.exec(text)?.[1];
+    return { calendar: calendar!, text, name, uids: new Set(calendar!.events.map((e) => e.uid!)) };
+  };
+  /** Every upcoming public occurrence the list API gives for these filters. */
+  const listed = async (query: string) => {
+    const items: Json[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const body = await json(
+        await app.request(`/api/occurrences?${query}&limit=100&offset=${offset}`),
+      );
+      items.push(...body.items);
+      if (items.length >= body.page.total) return items;
+    }
+  };
+  const feedOf = async (path: string, query: string) => {
+    const [{ uids: inFeed, calendar, text, name }, expected] = await Promise.all([
+      uids(path),
+      listed(query),
+    ]);
+    expect(expected.length, query).toBeGreaterThan(0);
+    for (const o of expected) expect(inFeed.has(o.uid), `${path} has ${o.uid}`).toBe(true);
+    return { inFeed, calendar, text, name, expected };
+  };
+
+  it('serves an association, a category, a municipality and any calendar filter, each with exactly its events', async () => {
+    const borga = await listed('municipality=borga');
+    const association = borga.find((o) => o.event.category.slug === 'language-cafe')!;
+    const [row] = await t.db
+      .select({ associationId: events.associationId })
+      .from(events)
+      .where(eq(events.id, association.event.id));
+    const byAssociation = await feedOf(
+      `/feeds/associations/${row!.associationId}.ics?lang=fi`,
+      `association=${row!.associationId}`,
+    );
+    const ofAssociation = await t.db
+      .select({ uid: eventOccurrences.uid })
+      .from(eventOccurrences)
+      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+      .where(eq(events.associationId, row!.associationId!));
+    const own = new Set(ofAssociation.map((o) => o.uid));
+    for (const uid of byAssociation.inFeed) expect(own.has(uid)).toBe(true);
+
+    const cafes = await feedOf(
+      '/feeds/categories/language-cafe.ics?municipality=borga&lang=sv',
+      'category=language-cafe&municipality=borga',
+    );
+    expect(cafes.text.match(/^CATEGORIES:language-cafe\r$/gm)?.length).toBe(
+      cafes.calendar.events.length,
+    );
+    expect(cafes.text).not.toMatch(/^CATEGORIES:(?!language-cafe\r$)/m);
+    expect(cafes.name).toMatch(/ – Borgå \(Mötesplats\)$/);
+
+    const town = await feedOf('/feeds/municipalities/borga.ics?lang=en', 'municipality=borga');
+    expect(town.name).toBe('Porvoo – events (Mötesplats)');
+    expect(town.inFeed.size).toBeGreaterThanOrEqual(town.expected.length);
+
+    // A category that has Arabic-speaking events in Borgå, from the demo data.
+    const arabic = borga.find((o) => o.event.languages.includes('ar'))!;
+    const category = arabic.event.category.slug;
+    const filtered = await feedOf(
+      `/feeds/calendar.ics?municipality=borga&category=${category}&language=ar&lang=ar`,
+      `municipality=borga&category=${category}&language=ar`,
+    );
+    const notArabic = borga.filter(
+      (o) => o.event.category.slug === category && !o.event.languages.includes('ar'),
+    );
+    const otherCategory = borga.filter((o) => o.event.category.slug !== category);
+    expect(otherCategory.length).toBeGreaterThan(0);
+    for (const o of otherCategory) expect(filtered.inFeed.has(o.uid)).toBe(false);
+    for (const o of notArabic) expect(filtered.inFeed.has(o.uid)).toBe(false);
+  });
+
+  it('answers 304 to If-None-Match and to If-Modified-Since without building, HEAD without a body, gzip when asked', async () => {
+    const path = '/feeds/municipalities/borga.ics?lang=sv';
+    const first = await app.request(path);
+    const body = await first.text();
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(first.headers.get('cache-control')).toBe('public, max-age=900');
+    const cache = feedCacheFor(t.db);
+    const builds = cache.builds;
+    const byTag = await app.request(path, { headers: { 'if-none-match': `W/"x", ${etag}` } });
+    expect(byTag.status).toBe(304);
+    expect(byTag.headers.get('etag')).toBe(etag);
+    const bySince = await app.request(path, { headers: { 'if-modified-since': lastModified } });
+    expect(bySince.status).toBe(304);
+    const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+    expect((await app.request(path, { headers: { 'if-modified-since': earlier } })).status).toBe(
+      200,
+    );
+    const head = await app.request(path, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(etag);
+    expect(await head.text()).toBe('');
+    const zipped = await app.request(path, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(body);
+    expect(cache.builds).toBe(builds);
+    // The same data read on another day of the clock but the same day gives the same bytes.
+    const later = createTestApp(t, { now: new Date(TEST_NOW.getTime() + 3_600_000) });
+    expect(await (await later.request(path)).text()).toBe(body);
+  });
+
+  it('a change to what the feed shows gives a new version: rebuilt, a new ETag, the old one no longer 304', async () => {
+    const path = '/feeds/municipalities/borga.ics?lang=sv';
+    const before = await app.request(path);
+    const etag = before.headers.get('etag')!;
+    const { uids: inFeed } = await uids(path);
+    const [occurrence] = await t.db
+      .select({
+        id: eventOccurrences.id,
+        uid: eventOccurrences.uid,
+        sequence: eventOccurrences.sequence,
+      })
+      .from(eventOccurrences)
+      .where(inArray(eventOccurrences.uid, [...inFeed]))
+      .limit(1);
+    const builds = feedCacheFor(t.db).builds;
+    await t.db
+      .update(eventOccurrences)
+      .set({ status: 'cancelled', cancelledAt: TEST_NOW, cancelReason: 'Sjukdom' })
+      .where(eq(eventOccurrences.id, occurrence!.id));
+    const after = await app.request(path, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(feedCacheFor(t.db).builds).toBe(builds + 1);
+    const [calendar] = parseWithPython([await after.text()]);
+    expect(calendar!.events.find((e) => e.uid === occurrence!.uid)).toMatchObject({
+      status: 'CANCELLED',
+      sequence: occurrence!.sequence + 1,
+    });
+  });
+
+  it('answers 404 problem+json for an unknown scope and 400 for a bad one', async () => {
+    for (const path of [
+      '/feeds/associations/00000000-0000-4000-8000-000000000000.ics',
+      '/feeds/municipalities/atlantis.ics',
+      '/feeds/categories/no-such-thing.ics',
+      '/feeds/categories/language-cafe.ics?municipality=atlantis',
+      '/feeds/calendar.ics?municipality=atlantis',
+    ]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const bad = await app.request('/feeds/calendar.ics?audience=aliens');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).errors[0].path).toBe('audience');
+  });
+
+  it.runIf(ENGINE === 'postgres')(
+    'two processes on one database: a change through one is served fresh by the other',
+    async () => {
+      const second = await createDb({ url: (t as { url?: string }).url!, maxConnections: 2 });
+      try {
+        const other = createTestApp(second);
+        const path = '/feeds/municipalities/borga.ics?lang=fi';
+        const seen = await (await other.request(path)).text();
+        const [row] = await t.db
+          .select({ id: events.id, title: events.title })
+          .from(events)
+          .where(and(eq(events.status, 'published')))
+          .limit(1);
+        await t.db
+          .update(events)
+          .set({ title: { ...row!.title, fi: 'Uusi nimi kaikille tilaajille' } })
+          .where(eq(events.id, row!.id));
+        const fresh = await (await other.request(path)).text();
+        expect(fresh).not.toBe(seen);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });

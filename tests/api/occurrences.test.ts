@@ -1,4 +1,8 @@
+import { eventOccurrences, events } from '@motesplats/db';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventFixture } from '../fixtures/events';
+import { createHallFixture } from '../fixtures/premises';
 import { ENGINE, TEST_NOW } from '../setup/env';
 import { json, type Json } from '../setup/http';
 import { createTestApp } from '../setup/test-app';
@@ -125,5 +129,91 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     const res = await app.request('/api/occurrences?from=2026-12-10&to=2026-12-01');
     expect(res.status).toBe(400);
     expect((await json(res)).errors[0].path).toBe('to');
+  });
+
+  it('lists an exhibition that began 13 days ago and still runs; the database refuses a date over 14 days', async () => {
+    const day = 86_400_000;
+    const start = new Date(TEST_NOW.getTime() - 13 * day);
+    const fixture = await createEventFixture(t.db, [
+      { start, end: new Date(start.getTime() + 14 * day) },
+    ]);
+    const { body } = await get(`?venue=${fixture.venueId}&lang=sv`);
+    expect(body.items.map((o: Json) => o.startsAt)).toEqual([start.toISOString()]);
+    const ranged = await get(`?venue=${fixture.venueId}&from=2026-11-24&to=2026-11-24`);
+    expect(ranged.body.items.length).toBe(1);
+    await expect(
+      t.db
+        .update(eventOccurrences)
+        .set({ endsAt: new Date(start.getTime() + 14 * day + 60_000) })
+        .where(eq(eventOccurrences.eventId, fixture.eventId)),
+    ).rejects.toThrow();
+  });
+
+  describe('a period of the calendar in one answer (/api/occurrences/period)', () => {
+    it('answers what the paged list answers for the same days, with the count', async () => {
+      const range = 'from=2026-12-01&to=2026-12-14&lang=fi';
+      const period = await get(`/period?${range}`);
+      expect(period.res.status).toBe(200);
+      const pages: Json[] = [];
+      let total: number;
+      for (let offset = 0; ; offset += 100) {
+        const { body } = await get(`?${range}&limit=100&offset=${offset}`);
+        pages.push(...body.items);
+        total = body.page.total;
+        if (pages.length >= total) break;
+      }
+      expect(total).toBeGreaterThan(5);
+      expect(period.body.total).toBe(total);
+      expect(period.body.items.map((o: Json) => o.id)).toEqual(pages.map((o) => o.id));
+      expect(period.body.items[0]).toEqual(pages[0]);
+    });
+
+    it('shows the first 300 of a crowded period and counts them all', async () => {
+      const f = await createHallFixture(t.db);
+      const [event] = await t.db
+        .insert(events)
+        .values({
+          municipalityId: f.municipalityId,
+          associationId: f.associationId,
+          categorySlug: 'culture',
+          locationText: 'Torget',
+          title: { sv: 'Timvis konsert' },
+          languages: ['sv'],
+          status: 'published',
+          uid: `event-period-test@motesplats`,
+          startsAt: new Date('2027-02-01T06:00:00Z'),
+          endsAt: new Date('2027-02-01T06:30:00Z'),
+        })
+        .returning();
+      const hour = 3_600_000;
+      await t.db.insert(eventOccurrences).values(
+        Array.from({ length: 305 }, (_, i) => {
+          const start = new Date(Date.parse('2027-02-01T06:00:00Z') + i * hour);
+          return {
+            municipalityId: f.municipalityId,
+            eventId: event!.id,
+            startsAt: start,
+            endsAt: new Date(start.getTime() + hour / 2),
+            originalStartsAt: start,
+            uid: `occurrence-period-${i}@motesplats`,
+          };
+        }),
+      );
+      const { body } = await get(
+        `/period?association=${f.associationId}&from=2027-02-01&to=2027-02-28&lang=sv`,
+      );
+      expect(body.total).toBe(305);
+      expect(body.items.length).toBe(300);
+      expect(body.items.at(-1).uid).toBe('occurrence-period-299@motesplats');
+    });
+
+    it('refuses a period longer than six weeks, and one without its end', async () => {
+      const long = await get('/period?from=2026-12-01&to=2027-01-15');
+      expect(long.res.status).toBe(400);
+      expect(long.body.errors[0].path).toBe('to');
+      const open = await get('/period?from=2026-12-01');
+      expect(open.res.status).toBe(400);
+      expect(open.body.errors[0].path).toBe('to');
+    });
   });
 });

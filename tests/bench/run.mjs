@@ -9,6 +9,7 @@ const BENCHES = {
   booking: ['npx', ['tsx', 'tests/bench/booking.ts']],
   soak: ['npx', ['tsx', 'tests/bench/soak.ts']],
   calendar: ['npx', ['tsx', 'tests/bench/calendar.ts']],
+  feeds: ['npx', ['tsx', 'tests/bench/feeds.ts']],
 };
 const name = process.argv[2] ?? 'startup';
 const bench = BENCHES[name];

@@ -279,6 +279,18 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     expect(await page.locator('#spaces-heading + p + ul').textContent()).not.toContain('Scenen');
   });
 
+  it('refuses to remove a half that is booked, naming the dates of its bookings', async () => {
+    await page.goto('/sv/staff/venues');
+    const hall = page.locator('table.staff-venues tbody a', { hasText: 'Fabrikssalen' });
+    await page.goto((await hall.getAttribute('href'))!);
+    await page.getByRole('button', { name: 'Ta bort delen: Norra halvan' }).click();
+    await page.waitForLoadState();
+    expect((await page.getByRole('alert').textContent())?.trim()).toMatch(
+      /^\S+ \d{1,2} .+ \d{4}: Delen kan inte tas bort: bokningar som väntar på beslut eller är godkända använder den/,
+    );
+    expect(await page.getByRole('button', { name: 'Ta bort delen: Norra halvan' }).count()).toBe(1);
+  });
+
   for (const lang of ['fi', 'en', 'ar'] as const) {
     it(`the staff pages pass axe in ${lang}`, async () => {
       await page.goto(`/${lang}/staff/venues`);

@@ -227,6 +227,8 @@ function plainIssueText(error: FieldError): string {
       return m.error_space_has_bookings({ bookings: num(params, 'bookings') });
     case 'space_not_divided':
       return m.error_space_not_divided();
+    case 'claims_overlap':
+      return m.error_claims_overlap({ bookings: num(params, 'bookings') });
     case 'postal_code':
       return m.error_postal_code();
     case 'coordinates_pair':

@@ -119,6 +119,9 @@ export const eventOccurrences = pgTable(
   },
   (t) => [
     check('event_occurrences_range_check', sql`${t.endsAt} > ${t.startsAt}`),
+    // OCCURRENCE_SPAN_BOUND_MS of the domain (14 days): the calendar's queries bound their
+    // scan of the start index by it.
+    check('event_occurrences_span_check', sql`${t.endsAt} - ${t.startsAt} <= interval '14 days'`),
     unique('event_occurrences_event_original_start_key').on(t.eventId, t.originalStartsAt),
     index('event_occurrences_start_idx').on(t.startsAt),
     index('event_occurrences_event_idx').on(t.eventId),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people';
 import { createdAt, instant } from './columns';
 import { municipalities } from './tenancy';
@@ -57,3 +57,18 @@ export const mailOutbox = pgTable(
       .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
   ],
 );
+
+/**
+ * What the feeds of a municipality show, as a number raised whenever a row they are built
+ * from changes (events, occurrences, bookings, venues, buildings, the municipality): a
+ * conditional GET compares it, and built feeds are cached under it, without reading the
+ * rows. Raised once per transaction at its commit by deferred triggers (migration 0009), so
+ * the row is locked for the commit only, not for the writer's whole transaction.
+ */
+export const feedVersions = pgTable('feed_versions', {
+  municipalityId: uuid('municipality_id')
+    .primaryKey()
+    .references(() => municipalities.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+  changedAt: instant('changed_at').notNull().defaultNow(),
+});

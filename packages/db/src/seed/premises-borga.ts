@@ -83,7 +83,7 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'avanti',
     building: 'konstfabriken',
-    name: { sv: 'Avantisalen', fi: 'Avanti-sali', en: 'Avanti Hall' },
+    name: { sv: 'Avantisalen', fi: 'Avanti-sali', en: 'Avanti Hall', ar: 'قاعة أفانتي' },
     description: {
       sv: 'Konsertsal med scen och läktare i den gamla fabriksbyggnaden vid ån. Passar för konserter, fester och föreställningar.',
       fi: 'Konserttisali, jossa on näyttämö ja katsomo, vanhassa tehdasrakennuksessa joen rannalla. Sopii konsertteihin, juhliin ja esityksiin.',
@@ -107,7 +107,7 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'fabrikssalen',
     building: 'konstfabriken',
-    name: { sv: 'Fabrikssalen', fi: 'Tehdassali', en: 'Factory Hall' },
+    name: { sv: 'Fabrikssalen', fi: 'Tehdassali', en: 'Factory Hall', ar: 'قاعة المصنع' },
     description: {
       sv: 'Stor hall med tegelväggar som kan delas med en vikvägg i en norra och en södra halva. Hela salen rymmer mässor och basarer.',
       fi: 'Suuri tiiliseinäinen halli, jonka voi jakaa taitettavalla väliseinällä pohjoiseen ja eteläiseen puoliskoon. Koko saliin mahtuvat messut ja basaarit.',
@@ -126,19 +126,29 @@ export const BORGA_VENUES: VenueSeed[] = [
     spaces: [
       {
         key: 'whole',
-        name: { sv: 'Hela salen', fi: 'Koko sali', en: 'Whole hall' },
+        name: { sv: 'Hela salen', fi: 'Koko sali', en: 'Whole hall', ar: 'القاعة كاملة' },
         capacity: 400,
       },
       {
         key: 'north',
         parent: 'whole',
-        name: { sv: 'Norra halvan', fi: 'Pohjoinen puolisko', en: 'North half' },
+        name: {
+          sv: 'Norra halvan',
+          fi: 'Pohjoinen puolisko',
+          en: 'North half',
+          ar: 'النصف الشمالي',
+        },
         capacity: 180,
       },
       {
         key: 'south',
         parent: 'whole',
-        name: { sv: 'Södra halvan', fi: 'Eteläinen puolisko', en: 'South half' },
+        name: {
+          sv: 'Södra halvan',
+          fi: 'Eteläinen puolisko',
+          en: 'South half',
+          ar: 'النصف الجنوبي',
+        },
         capacity: 180,
       },
     ],
@@ -154,7 +164,12 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'studio',
     building: 'konstfabriken',
-    name: { sv: 'Verkstaden Studio', fi: 'Työpaja Studio', en: 'Studio workshop' },
+    name: {
+      sv: 'Verkstaden Studio',
+      fi: 'Työpaja Studio',
+      en: 'Studio workshop',
+      ar: 'ورشة الاستوديو',
+    },
     description: {
       sv: 'Verkstad för hantverk och konst med stora arbetsbord och vask. Stängd för renovering, kan inte bokas just nu.',
       fi: 'Käsityö- ja taidetyöpaja, jossa on isot työpöydät ja allas. Suljettu remontin vuoksi, ei varattavissa tällä hetkellä.',
@@ -178,7 +193,7 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'gammelbacka',
     building: 'gammelbacka',
-    name: { sv: 'Allrummet', fi: 'Olohuone', en: 'Living room' },
+    name: { sv: 'Allrummet', fi: 'Olohuone', en: 'Living room', ar: 'غرفة الجلوس' },
     description: {
       sv: 'Ombonat allrum med soffor, lekhörna och tekök i Gammelbacka välfärdscenter. Ingång från gården, barnvagnar ryms i hallen.',
       fi: 'Kodikas olohuone, jossa on sohvia, leikkinurkka ja teekeittiö Kevätkummun hyvinvointikeskuksessa. Sisäänkäynti pihan puolelta, lastenvaunut mahtuvat eteiseen.',
@@ -210,7 +225,7 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'grand',
     building: 'grand',
-    name: { sv: 'Stora salen', fi: 'Iso sali', en: 'Main hall' },
+    name: { sv: 'Stora salen', fi: 'Iso sali', en: 'Main hall', ar: 'القاعة الكبرى' },
     description: {
       sv: 'Festsal med parkettgolv och liten scen i Kulturhuset Grand mitt i centrum.',
       fi: 'Parkettilattiainen juhlasali ja pieni näyttämö keskustan Kulttuuritalo Grandissa.',
@@ -239,7 +254,12 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'wsoy',
     building: 'wsoy',
-    name: { sv: 'Köket och matsalen', fi: 'Keittiö ja ruokasali', en: 'Kitchen and dining room' },
+    name: {
+      sv: 'Köket och matsalen',
+      fi: 'Keittiö ja ruokasali',
+      en: 'Kitchen and dining room',
+      ar: 'المطبخ وغرفة الطعام',
+    },
     description: {
       sv: 'Storkök med fyra arbetsstationer och en matsal för trettio personer på första våningen i WSOY-huset.',
       fi: 'Neljän työpisteen opetuskeittiö ja kolmenkymmenen hengen ruokasali WSOY-talon ensimmäisessä kerroksessa.',
@@ -271,7 +291,7 @@ export const BORGA_VENUES: VenueSeed[] = [
   {
     key: 'borga-library',
     building: 'borga-library',
-    name: { sv: 'Evenemangsrummet', fi: 'Tapahtumatila', en: 'Event room' },
+    name: { sv: 'Evenemangsrummet', fi: 'Tapahtumatila', en: 'Event room', ar: 'غرفة الفعاليات' },
     description: {
       sv: 'Ljust rum med stora fönster mot parken, på bibliotekets andra våning. Stolar för sextio och en skärm för presentationer.',
       fi: 'Valoisa tila kirjaston toisessa kerroksessa, isot ikkunat puistoon päin. Tuolit kuudellekymmenelle ja näyttö esityksille.',

@@ -85,7 +85,7 @@ export const REGION_VENUES: VenueSeed[] = [
   {
     key: 'lovisa-library',
     building: 'lovisa-library',
-    name: { sv: 'Mötesrummet', fi: 'Kokoushuone', en: 'Meeting room' },
+    name: { sv: 'Mötesrummet', fi: 'Kokoushuone', en: 'Meeting room', ar: 'غرفة الاجتماعات' },
     description: {
       sv: 'Litet mötesrum intill barnavdelningen med ett stort bord och en whiteboard.',
       fi: 'Pieni kokoushuone lastenosaston vieressä, iso pöytä ja valkotaulu.',
@@ -105,7 +105,7 @@ export const REGION_VENUES: VenueSeed[] = [
   {
     key: 'vasa-library',
     building: 'vasa-library',
-    name: { sv: 'Evenemangssalen', fi: 'Tapahtumasali', en: 'Event hall' },
+    name: { sv: 'Evenemangssalen', fi: 'Tapahtumasali', en: 'Event hall', ar: 'قاعة الفعاليات' },
     description: {
       sv: 'Evenemangssal i bibliotekets nya del, med tekniken för föredrag och plats för åttio.',
       fi: 'Tapahtumasali kirjaston uudessa osassa, esitystekniikka ja tilaa kahdeksallekymmenelle.',
@@ -133,7 +133,7 @@ export const REGION_VENUES: VenueSeed[] = [
   {
     key: 'brando',
     building: 'brando',
-    name: { sv: 'Invånarsalen', fi: 'Asukastila', en: "Residents' room" },
+    name: { sv: 'Invånarsalen', fi: 'Asukastila', en: "Residents' room", ar: 'غرفة السكان' },
     description: {
       sv: 'Invånarnas eget rum i Brändö med kök, sittgrupper och leksaker för de minsta.',
       fi: 'Palosaaren asukkaiden oma tila, jossa on keittiö, sohvaryhmiä ja leluja pienimmille.',
@@ -157,7 +157,7 @@ export const REGION_VENUES: VenueSeed[] = [
   {
     key: 'pargas-library',
     building: 'pargas-library',
-    name: { sv: 'Läsesalongen', fi: 'Lukusali', en: 'Reading lounge' },
+    name: { sv: 'Läsesalongen', fi: 'Lukusali', en: 'Reading lounge', ar: 'صالة القراءة' },
     description: {
       sv: 'Läsesalong med fåtöljer och sagomatta, där barnen sitter på golvet under sagostunderna.',
       fi: 'Lukusali nojatuoleineen ja satumattoineen; satutunneilla lapset istuvat lattialla.',
@@ -185,7 +185,7 @@ export const REGION_VENUES: VenueSeed[] = [
   {
     key: 'pargas-welfare',
     building: 'pargas-welfare',
-    name: { sv: 'Klubbrummet', fi: 'Kerhohuone', en: 'Club room' },
+    name: { sv: 'Klubbrummet', fi: 'Kerhohuone', en: 'Club room', ar: 'غرفة النادي' },
     description: {
       sv: 'Klubbrum för mindre grupper på Välfärdscentrets bottenvåning, med egen ingång.',
       fi: 'Kerhohuone pienille ryhmille Hyvinvointikeskuksen pohjakerroksessa, oma sisäänkäynti.',

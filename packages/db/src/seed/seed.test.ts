@@ -97,6 +97,19 @@ describe('seedDemo', () => {
     expect(slugs.map((r) => r.slug)).toEqual(['borga', 'lovisa', 'pargas', 'vasa']);
   });
 
+  it('names every space in Swedish, Finnish, English and Arabic', async () => {
+    const rows = await query<{ name: Record<string, string> }>('select name from spaces');
+    expect(rows).toHaveLength(14);
+    for (const { name } of rows) {
+      expect(Object.keys(name).sort(), JSON.stringify(name)).toEqual(['ar', 'en', 'fi', 'sv']);
+      expect(name.ar, name.sv).toMatch(/^[\u0600-\u06FF ]+$/);
+      for (const lang of ['sv', 'fi', 'en'])
+        expect(name[lang], name.sv).toMatch(/^[^\u0600-\u06FF]+$/);
+    }
+    const arabic = rows.map((r) => r.name.ar);
+    expect(new Set(arabic).size).toBe(new Set(rows.map((r) => r.name.sv)).size);
+  });
+
   it('has one demo account per role, each verified with the demo password', async () => {
     const rows = await query<{
       email: string;

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { formatRule } from '../recurrence/rule';
 import {
+  MAX_OCCURRENCE_DAYS,
   assignBookings,
   planOccurrences,
   reconcileOccurrences,
@@ -17,6 +18,26 @@ const wall = (d: Date) => DateTime.fromJSDate(d, { zone: ZONE }).toFormat('ccc y
 const slot = (start: string, end: string) => ({ start: local(start), end: local(end) });
 
 describe('planOccurrences', () => {
+  it(`refuses a date longer than ${MAX_OCCURRENCE_DAYS} days, and takes one exactly that long`, () => {
+    const two = planOccurrences({
+      first: slot('2027-03-01T10:00', '2027-03-15T10:00'),
+      zone: ZONE,
+      rrule: null,
+      exceptDates: [],
+    });
+    expect(two.ok && two.value.length).toBe(1);
+    const longer = planOccurrences({
+      first: slot('2027-03-01T10:00', '2027-03-15T10:01'),
+      zone: ZONE,
+      rrule: null,
+      exceptDates: [],
+    });
+    expect(!longer.ok && longer.error).toMatchObject({
+      kind: 'invalid',
+      issues: [{ path: 'end', code: 'too_long', params: { maximumDays: 14 } }],
+    });
+  });
+
   it('keeps "every Tuesday 18:00" at 18:00 local across the October DST change', () => {
     const first = slot('2026-10-13T18:00', '2026-10-13T20:00');
     const rule = formatRule(repeatRule('weekly', first.start, ZONE, '2026-11-03'));

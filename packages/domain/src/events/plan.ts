@@ -13,6 +13,30 @@ export interface PlannedOccurrence extends Interval {
   date: string;
 }
 
+/** How long one occurrence may last: a weekend bazaar, a two-week exhibition; no longer. */
+export const MAX_OCCURRENCE_DAYS = 14;
+/**
+ * The longest an occurrence lasts, in absolute time (every date of a series is as long as
+ * its first). The database holds it (a CHECK, migration 0008) and the calendar's queries
+ * rely on it: an occurrence that ends after `from` starts after `from` minus this, so the
+ * start index bounds the scan from both sides.
+ */
+export const OCCURRENCE_SPAN_BOUND_MS = MAX_OCCURRENCE_DAYS * 86_400_000;
+
+/** The issue of a slot that ends before it starts or lasts longer than MAX_OCCURRENCE_DAYS. */
+export function occurrenceSlotIssue(slot: Interval): Issue | null {
+  if (!(slot.start.getTime() < slot.end.getTime()))
+    return { path: 'end', code: 'end_before_start', message: 'The end must be after the start.' };
+  if (slot.end.getTime() - slot.start.getTime() > OCCURRENCE_SPAN_BOUND_MS)
+    return {
+      path: 'end',
+      code: 'too_long',
+      params: { maximumDays: MAX_OCCURRENCE_DAYS },
+      message: `One date of an event lasts at most ${MAX_OCCURRENCE_DAYS} days.`,
+    };
+  return null;
+}
+
 /** The repeat choices an organizer makes on the form; each is one RRULE. */
 export const REPEAT_KINDS = ['none', 'weekly', 'biweekly', 'monthly_weekday'] as const;
 export type RepeatKind = (typeof REPEAT_KINDS)[number];
@@ -83,13 +107,8 @@ export function planOccurrences(input: {
   const { first, zone, rrule, exceptDates } = input;
   assertZone(zone);
   const issues: Issue[] = [];
-  if (!(first.start.getTime() < first.end.getTime()))
-    return err({
-      kind: 'invalid',
-      issues: [
-        { path: 'end', code: 'end_before_start', message: 'The end must be after the start.' },
-      ],
-    });
+  const slotIssue = occurrenceSlotIssue(first);
+  if (slotIssue) return err({ kind: 'invalid', issues: [slotIssue] });
   const firstDate = localDate(first.start, zone);
   exceptDates.forEach((text, i) => {
     if (parseLocalDate(text) === null)

@@ -19,6 +19,13 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const MAX_EVENT_OCCURRENCES = 200;
 
 /** Limits of what an organizer types, checked by the API and shown by the form. */
+/**
+ * A period of the calendar (a month or a week view) in one answer: at most this many
+ * occurrences (past them a view says that a day has more) over at most this many days (a
+ * month view's six weeks).
+ */
+export const PERIOD_LIMITS = { maxOccurrences: 300, maxDays: 42 } as const;
+
 export const EVENT_LIMITS = {
   titleMax: 160,
   summaryMax: 300,

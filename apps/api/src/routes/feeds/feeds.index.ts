@@ -1,75 +1,156 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { etag } from 'hono/etag';
-import { eventFeed } from '../../services/feeds/event-feed';
-import { venueFeed } from '../../services/feeds/venue-feed';
-import { invalidRequest, problemResponse } from '../../http/problem';
+import type { BuiltFeed } from '../../services/feeds/feed-cache';
+import { publicFeed, type FeedScope } from '../../services/feeds/public-feed';
 import type { AppEnv } from '../../http/env';
+import { OccurrenceFilters } from '../occurrences/occurrences.routes';
 import { createRouter } from '../shared/router';
 import { Lang, problems } from '../shared/schemas';
 
-const FeedParams = z.object({
-  id: z.uuid({ message: 'id must be a UUID' }),
-  lang: Lang,
-});
+const Slug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a slug');
+const Id = z.uuid({ message: 'id must be a UUID' });
+const CalendarQuery = OccurrenceFilters.omit({ from: true, to: true });
+
+/** Whether the client's copy is current: If-None-Match first (RFC 9110 §13.2.2), else If-Modified-Since. */
+function notModified(c: Context<AppEnv>, feed: BuiltFeed): boolean {
+  const match = c.req.header('if-none-match');
+  if (match !== undefined)
+    return match
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
+      .some((tag) => tag === feed.etag || tag === '*');
+  const since = Date.parse(c.req.header('if-modified-since') ?? '');
+  return !Number.isNaN(since) && Math.floor(feed.lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+/** Serves a built feed: 304 when the client's copy is current, gzip when the client takes it. */
+function serve(c: Context<AppEnv>, feed: BuiltFeed, filename: string) {
+  const validators = {
+    etag: feed.etag,
+    'last-modified': feed.lastModified.toUTCString(),
+    // Public feeds: any shared cache may keep them for a quarter of an hour.
+    'cache-control': 'public, max-age=900',
+    vary: 'accept-encoding',
+  };
+  if (notModified(c, feed)) return c.body(null, 304, validators);
+  const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+  return c.body(new Uint8Array(gzip ? feed.gzip : feed.body), 200, {
+    ...validators,
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${filename}"`,
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+}
+
+/** A path or query value checked by `schema` (400 problem+json naming `field` otherwise). */
+const valid = <T>(field: string, schema: z.ZodType<T>, value: unknown): T =>
+  z.object({ [field]: schema }).parse({ [field]: value })[field] as T;
 
 /**
- * iCalendar subscriptions. A plain route (its path ends in `.ics`), described in the
- * OpenAPI document by hand. ETag + 304 let subscribers and proxies poll cheaply.
+ * One handler for every public feed: the path names the scope (`:file` is `<id or slug>.ics`),
+ * the query its language and, for categories and calendar filters, the rest.
+ */
+const feedRoute =
+  (kind: FeedScope['kind'], scopeOf: (name: string, query: Record<string, string>) => FeedScope) =>
+  async (c: Context<AppEnv>) => {
+    const name = (c.req.param('file') ?? '').replace(/\.ics$/, '');
+    const query = c.req.query();
+    const { lang } = z.object({ lang: Lang }).parse({ lang: query.lang });
+    const feed = await publicFeed({
+      ctx: c.var.ctx,
+      input: {
+        scope: scopeOf(name, query),
+        lang,
+        // The origin the request came to, unless one is configured (behind a proxy).
+        origin: c.var.deps.config.publicOrigin ?? new URL(c.req.url).origin,
+      },
+    });
+    return serve(c, feed, `${kind}-${name || 'calendar'}.ics`);
+  };
+
+/**
+ * iCalendar subscriptions. Plain routes (their paths end in `.ics`), described in the OpenAPI
+ * document by hand.
  */
 export const feedsRouter = createRouter();
-feedsRouter.use('/venues/*', etag());
-feedsRouter.use('/events/*', etag());
 
-const calendarRoute =
-  (kind: 'venue' | 'event', build: typeof venueFeed) => async (c: Context<AppEnv>) => {
-    const parsed = FeedParams.safeParse({
-      id: c.req.param('file')!.replace(/\.ics$/, ''),
-      lang: c.req.query('lang'),
-    });
-    if (!parsed.success) return problemResponse(c, invalidRequest(parsed.error.issues));
-    const { config } = c.var.deps;
-    const origin = config.publicOrigin ?? new URL(c.req.url).origin;
-    const body = await build({ ctx: c.var.ctx, input: { ...parsed.data, origin } });
-    return c.body(body, 200, {
-      'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `inline; filename="${kind}-${parsed.data.id}.ics"`,
-      'cache-control': 'public, max-age=900',
-    });
-  };
-feedsRouter.get('/venues/:file{[^/]+\\.ics}', calendarRoute('venue', venueFeed));
-feedsRouter.get('/events/:file{[^/]+\\.ics}', calendarRoute('event', eventFeed));
+feedsRouter.get(
+  '/venues/:file{[^/]+\\.ics}',
+  feedRoute('venue', (id) => ({ kind: 'venue', id: valid('id', Id, id) })),
+);
+feedsRouter.get(
+  '/events/:file{[^/]+\\.ics}',
+  feedRoute('event', (id) => ({ kind: 'event', id: valid('id', Id, id) })),
+);
+feedsRouter.get(
+  '/associations/:file{[^/]+\\.ics}',
+  feedRoute('association', (id) => ({ kind: 'association', id: valid('id', Id, id) })),
+);
+feedsRouter.get(
+  '/municipalities/:file{[^/]+\\.ics}',
+  feedRoute('municipality', (slug) => ({ kind: 'municipality', slug: valid('slug', Slug, slug) })),
+);
+feedsRouter.get(
+  '/categories/:file{[^/]+\\.ics}',
+  feedRoute('category', (slug, query) => ({
+    kind: 'category',
+    slug: valid('slug', Slug, slug),
+    municipality:
+      query.municipality === undefined
+        ? undefined
+        : valid('municipality', Slug, query.municipality),
+  })),
+);
+feedsRouter.get(
+  '/calendar.ics',
+  feedRoute('calendar', (_, query) => {
+    const { municipality, lang: _lang, ...filters } = CalendarQuery.parse(query);
+    return { kind: 'calendar', municipality, filters };
+  }),
+);
 
+const IcsResponses = {
+  200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
+  304: {
+    description:
+      'Not modified (If-None-Match matched the ETag, or nothing changed since If-Modified-Since)',
+  },
+  400: problems[400],
+  404: problems[404],
+};
+const byId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const bySlug = z.object({ slug: Slug.openapi({ param: { name: 'slug', in: 'path' } }) });
+const langOnly = z.object({ lang: Lang });
+for (const [path, summary, params, query] of [
+  ['/venues/{id}.ics', "A venue's published events (webcal subscription)", byId, langOnly],
+  [
+    '/events/{id}.ics',
+    "One event's dates (add to calendar); the same UIDs as every other feed",
+    byId,
+    langOnly,
+  ],
+  ['/associations/{id}.ics', "An association's published events", byId, langOnly],
+  ['/municipalities/{slug}.ics', "A municipality's published events", bySlug, langOnly],
+  [
+    '/categories/{slug}.ics',
+    'The published events of a category, in one municipality or all',
+    bySlug,
+    langOnly.extend({ municipality: Slug.optional() }),
+  ],
+] as const)
+  feedsRouter.openAPIRegistry.registerPath({
+    method: 'get',
+    path,
+    tags: ['Feeds'],
+    summary,
+    request: { params, query },
+    responses: IcsResponses,
+  });
 feedsRouter.openAPIRegistry.registerPath({
   method: 'get',
-  path: '/venues/{id}.ics',
+  path: '/calendar.ics',
   tags: ['Feeds'],
-  summary: "A venue's published events as an iCalendar subscription (webcal)",
-  request: {
-    params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
-    query: z.object({ lang: Lang }),
-  },
-  responses: {
-    200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
-    304: { description: 'Not modified (If-None-Match matched the ETag)' },
-    400: problems[400],
-    404: problems[404],
-  },
-});
-
-feedsRouter.openAPIRegistry.registerPath({
-  method: 'get',
-  path: '/events/{id}.ics',
-  tags: ['Feeds'],
-  summary: "One event's dates as iCalendar (add to calendar); the same UIDs as the venue feed",
-  request: {
-    params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
-    query: z.object({ lang: Lang }),
-  },
-  responses: {
-    200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
-    304: { description: 'Not modified (If-None-Match matched the ETag)' },
-    400: problems[400],
-    404: problems[404],
-  },
+  summary: 'The published events of any calendar filter (the calendar page offers its URL)',
+  request: { query: CalendarQuery },
+  responses: IcsResponses,
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AUDIENCES } from '@motesplats/domain';
+import { AUDIENCES, PERIOD_LIMITS } from '@motesplats/domain';
 import {
   CategoryRef,
   EventImage,
@@ -14,7 +14,7 @@ import {
   problems,
 } from '../shared/schemas';
 
-export const OccurrenceQuery = z.object({
+export const OccurrenceFilters = z.object({
   lang: Lang,
   municipality: z
     .string()
@@ -55,7 +55,15 @@ export const OccurrenceQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .openapi({ description: '`true`: free of charge only; `false`: with a price only' }),
-  ...Paging,
+});
+
+export const OccurrenceQuery = OccurrenceFilters.extend(Paging);
+
+export const PeriodQuery = OccurrenceFilters.extend({
+  from: DateOrInstant.openapi({ description: 'First local date (or instant) of the period' }),
+  to: DateOrInstant.openapi({
+    description: `Last local date (or instant); at most ${PERIOD_LIMITS.maxDays} days after \`from\``,
+  }),
 });
 
 export const OccurrenceSummary = z
@@ -92,4 +100,21 @@ export const listOccurrencesRoute = createRoute({
     'Occurrences of published events whose room booking (if any) is approved: a pending booking hides its occurrence until staff approve it.',
   request: { query: OccurrenceQuery },
   responses: { 200: json(OccurrencePage, 'A page of occurrences'), 400: problems[400] },
+});
+
+export const OccurrencePeriod = z.object({
+  items: z.array(OccurrenceSummary),
+  total: z.int().openapi({
+    description: `How many occurrences fall in the period; past ${PERIOD_LIMITS.maxOccurrences}, \`items\` holds the first`,
+  }),
+});
+
+export const listPeriodOccurrencesRoute = createRoute({
+  method: 'get',
+  path: '/occurrences/period',
+  tags: ['Events'],
+  summary: 'The public occurrences of one period (a month or a week view) in one answer',
+  description: `As GET /api/occurrences, for a period of at most ${PERIOD_LIMITS.maxDays} days: up to ${PERIOD_LIMITS.maxOccurrences} occurrences, soonest first, and how many there are.`,
+  request: { query: PeriodQuery },
+  responses: { 200: json(OccurrencePeriod, 'The period'), 400: problems[400] },
 });

@@ -207,12 +207,17 @@ export const addSpaceRoute = createRoute({
   path: '/staff/venues/{id}/spaces',
   tags: ['Staff: venues'],
   summary: 'Divide a hall: add a part that can be booked on its own',
+  description:
+    'Pending and approved bookings of the whole hall that have not ended claim the new part too, in the same transaction.',
   request: { params: VenueParams, query: LangQuery, ...jsonBody(AddSpaceInput) },
   responses: {
     201: json(StaffVenue, 'The venue with its spaces'),
     400: problem('A field is invalid'),
     ...guarded,
     404: problem('No such venue among the staff member’s municipalities'),
+    409: problem(
+      'Bookings of the whole hall would then overlap a booking of a part (`claims_overlap`, `params.bookings`, `params.date`, `params.requests`): only where claims were left behind by an earlier edit',
+    ),
   },
 });
 
@@ -248,7 +253,7 @@ export const removeSpaceRoute = createRoute({
     ...guarded,
     404: problem('No such venue or space'),
     409: problem(
-      'A holding booking uses it (`space_in_use`, `params.bookings`), bookings of it are kept as history (`space_has_bookings`), or the venue is not divided (`space_not_divided`)',
+      'A holding booking uses it (`space_in_use`, `params.bookings`, their local dates in `params.date` and requests in `params.requests`, comma-separated), bookings of it are kept as history (`space_has_bookings`), the venue is not divided (`space_not_divided`), or the claims that follow would overlap (`claims_overlap`)',
     ),
   },
 });

@@ -7,6 +7,7 @@ import {
   assignBookings,
   localDateOf,
   notFound,
+  occurrenceSlotIssue,
 } from '@motesplats/domain';
 import { eq } from 'drizzle-orm';
 import { audit, inTransaction, type ServiceCtx } from '../context';
@@ -105,13 +106,8 @@ export async function moveOccurrence({
   input: { id: string; body: unknown };
 }) {
   const body = MoveOccurrenceInput.parse(input.body);
-  if (!(body.start < body.end))
-    throw new DomainFailure({
-      kind: 'invalid',
-      issues: [
-        { path: 'end', code: 'end_before_start', message: 'The end must be after the start.' },
-      ],
-    });
+  const slotIssue = occurrenceSlotIssue(body);
+  if (slotIssue) throw new DomainFailure({ kind: 'invalid', issues: [slotIssue] });
   if (body.start.getTime() <= ctx.now.getTime())
     throw new DomainFailure({
       kind: 'invalid',

@@ -1,6 +1,6 @@
 import { eventOccurrences, events, type Db } from '@motesplats/db';
 import type { FeedEvent } from '@motesplats/domain';
-import { and, gt, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { publicOccurrence } from '../events/managed-event';
 import type { Localizer } from '../shared/localize';
 
@@ -10,20 +10,31 @@ const CANCELLED_KEPT_MS = 30 * 86_400_000;
 const PAST_KEPT_MS = 30 * 86_400_000;
 
 /**
- * Which occurrences a feed carries (the query joins events): public ones of
- * published events, and of called-off events (their dates CANCELLED, so subscribers see them
- * go), from a month back; cancelled ones for a month after the cancellation.
+ * Which occurrences a feed carries (the query joins events): public ones of published events,
+ * and of called-off events (their dates CANCELLED, so subscribers see them go), from a month
+ * back; cancelled ones for a month after the cancellation. An event staff unpublished is
+ * called off for its subscribers the same way, for a month after its last change.
  */
 export const feedOccurrences = (db: Db, now: Date) =>
   and(
     publicOccurrence(db),
-    inArray(events.status, ['published', 'cancelled']),
+    or(
+      inArray(events.status, ['published', 'cancelled']),
+      and(
+        eq(events.status, 'unpublished'),
+        gt(events.updatedAt, new Date(now.getTime() - CANCELLED_KEPT_MS)),
+      ),
+    ),
     gt(eventOccurrences.endsAt, new Date(now.getTime() - PAST_KEPT_MS)),
     or(
       isNull(eventOccurrences.cancelledAt),
       gt(eventOccurrences.cancelledAt, new Date(now.getTime() - CANCELLED_KEPT_MS)),
     ),
   );
+
+/** Whether a feed shows an event's dates as called off: cancelled by its organizer, or unpublished. */
+export const calledOff = (status: (typeof events.$inferSelect)['status']) =>
+  status === 'cancelled' || status === 'unpublished';
 
 /**
  * One occurrence as a feed entry: its own UID and SEQUENCE (the database raises it whenever
@@ -58,7 +69,7 @@ export function feedEventOf(
     location,
     url: place.eventUrl,
     status:
-      occurrence.status === 'cancelled' || event.status === 'cancelled' ? 'cancelled' : 'confirmed',
+      occurrence.status === 'cancelled' || calledOff(event.status) ? 'cancelled' : 'confirmed',
     categories: [event.categorySlug],
     ...(geo ? { geo } : {}),
   };

@@ -7,7 +7,7 @@ import {
   municipalities,
   venues,
 } from '@motesplats/db';
-import { DEFAULT_ZONE, searchNeedle } from '@motesplats/domain';
+import { DEFAULT_ZONE, OCCURRENCE_SPAN_BOUND_MS, searchNeedle } from '@motesplats/domain';
 import {
   and,
   arrayContains,
@@ -71,31 +71,16 @@ export interface OccurrenceSummary {
   municipality: { slug: string; name: Localized };
 }
 
-/** Upcoming public occurrences (of published events), soonest first. */
-export async function listOccurrences({
-  ctx,
-  input,
-}: {
-  ctx: ServiceCtx;
-  input: ListOccurrencesInput;
-}): Promise<Page<OccurrenceSummary>> {
-  const municipality = input.municipality
-    ? (
-        await ctx.db
-          .select({ id: municipalities.id, timeZone: municipalities.timeZone })
-          .from(municipalities)
-          .where(eq(municipalities.slug, input.municipality))
-      )[0]
-    : undefined;
-  const zone = municipality?.timeZone ?? DEFAULT_ZONE;
-  const from = input.from ? boundToInstant(input.from, zone, 'from') : ctx.now;
-  const to = input.to ? boundToInstant(input.to, zone, 'to') : undefined;
-  if (to) assertOrdered(from, to);
-  if (input.municipality && !municipality) return pageOf([], input, 0);
+/** What the calendar's filters ask of an event (the municipality already resolved to its id). */
+export type EventFilterInput = Pick<
+  ListOccurrencesInput,
+  'category' | 'language' | 'venue' | 'association' | 'audience' | 'free' | 'q'
+>;
 
-  const where: SQL[] = [eq(events.status, 'published'), gt(eventOccurrences.endsAt, from)];
-  if (to) where.push(lt(eventOccurrences.startsAt, to));
-  if (municipality) where.push(eq(eventOccurrences.municipalityId, municipality.id));
+/** The conditions of the calendar's filters, over event_occurrences joined with events. */
+export function eventFilters(input: EventFilterInput, municipalityId?: string): SQL[] {
+  const where: SQL[] = [];
+  if (municipalityId) where.push(eq(eventOccurrences.municipalityId, municipalityId));
   if (input.category) where.push(eq(events.categorySlug, input.category));
   if (input.language) where.push(arrayContains(events.languages, [input.language]));
   if (input.venue) where.push(eq(events.venueId, input.venue));
@@ -107,6 +92,53 @@ export async function listOccurrences({
     // search_text is lower-cased NFKC of every language; so is the needle (domain).
     where.push(ilike(events.searchText, containsPattern(searchNeedle(input.q))));
   }
+  return where;
+}
+
+/** Upcoming public occurrences (of published events), soonest first. */
+export async function listOccurrences({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: ListOccurrencesInput;
+}): Promise<Page<OccurrenceSummary>> {
+  const found = await findOccurrences(ctx, input, { ...input, withTotal: true });
+  return pageOf(found.items, input, found.total ?? 0);
+}
+
+/**
+ * The public occurrences the filters select, soonest first: `limit` of them from `offset`,
+ * and how many there are in all when `withTotal` (a second query over the same rows).
+ */
+export async function findOccurrences(
+  ctx: ServiceCtx,
+  input: Omit<ListOccurrencesInput, 'limit' | 'offset'>,
+  paging: { limit: number; offset: number; withTotal: boolean; maxDays?: number },
+): Promise<{ items: OccurrenceSummary[]; total: number | null }> {
+  const municipality = input.municipality
+    ? (
+        await ctx.db
+          .select({ id: municipalities.id, timeZone: municipalities.timeZone })
+          .from(municipalities)
+          .where(eq(municipalities.slug, input.municipality))
+      )[0]
+    : undefined;
+  const zone = municipality?.timeZone ?? DEFAULT_ZONE;
+  const from = input.from ? boundToInstant(input.from, zone, 'from') : ctx.now;
+  const to = input.to ? boundToInstant(input.to, zone, 'to') : undefined;
+  if (to) assertOrdered(from, to, paging.maxDays);
+  if (input.municipality && !municipality) return { items: [], total: 0 };
+
+  const where: SQL[] = [
+    eq(events.status, 'published'),
+    gt(eventOccurrences.endsAt, from),
+    // Implied by the one above (no occurrence is longer; a CHECK holds it), and what lets
+    // the start index bound the scan from below too, not from the first event ever.
+    gt(eventOccurrences.startsAt, new Date(from.getTime() - OCCURRENCE_SPAN_BOUND_MS)),
+  ];
+  if (to) where.push(lt(eventOccurrences.startsAt, to));
+  where.push(...eventFilters(input, municipality?.id));
   where.push(publicOccurrence(ctx.db));
   const condition = and(...where);
 
@@ -126,13 +158,15 @@ export async function listOccurrences({
       .innerJoin(events, eq(events.id, eventOccurrences.eventId))
       .where(condition)
       .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
-      .limit(input.limit)
-      .offset(input.offset),
-    ctx.db
-      .select({ total: count() })
-      .from(eventOccurrences)
-      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-      .where(condition),
+      .limit(paging.limit)
+      .offset(paging.offset),
+    paging.withTotal
+      ? ctx.db
+          .select({ total: count() })
+          .from(eventOccurrences)
+          .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+          .where(condition)
+      : null,
   ]);
   const eventIds = [...new Set(page.map((o) => o.eventId))];
   const described = eventIds.length
@@ -213,5 +247,5 @@ export async function listOccurrences({
       municipality: view.municipality,
     };
   });
-  return pageOf(items, input, Number(totals[0]?.total ?? 0));
+  return { items, total: totals ? Number(totals[0]?.total ?? 0) : null };
 }

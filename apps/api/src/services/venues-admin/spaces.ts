@@ -3,6 +3,7 @@ import { DomainFailure, VENUE_LIMITS, notFound, spaceInput } from '@motesplats/d
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { audit, inTransaction, type ServiceCtx } from '../context';
 import { ownVenue, requireStaff } from './access';
+import { claimsFollowSpaces, queueForSpaceChange } from './claims-follow-spaces';
 import { staffVenueView } from './get-venue';
 
 export const AddSpaceInput = spaceInput;
@@ -10,7 +11,9 @@ export const UpdateSpaceInput = spaceInput.partial();
 
 /**
  * Divides a hall: adds a part under the venue's root space (the whole hall). A booking of
- * the whole then claims every part, and a part only itself (the booking_claims trigger).
+ * the whole then claims every part, and a part only itself (the booking_claims trigger);
+ * holding bookings of the whole that exist already claim the new part too, in the same
+ * transaction (claims-follow-spaces.ts), or the part is refused with 409 `claims_overlap`.
  */
 export async function addSpace({
   ctx,
@@ -22,6 +25,7 @@ export async function addSpace({
   requireStaff(ctx);
   const fields = AddSpaceInput.parse(input.body);
   return inTransaction(ctx, async (tx) => {
+    await queueForSpaceChange(tx.db, input.id, tx.now);
     const venue = await ownVenue(tx, input.id);
     const [root] = await tx.db
       .select()
@@ -52,12 +56,13 @@ export async function addSpace({
         ...fields,
       })
       .returning({ id: spaces.id });
+    const reclaimed = await claimsFollowSpaces(tx, venue);
     await audit(tx, {
       municipalityId: venue.municipalityId,
       action: 'space.create',
       entity: 'space',
       entityId: row!.id,
-      data: { venueId: venue.id, ...fields },
+      data: { venueId: venue.id, ...fields, reclaimed },
     });
     return staffVenueView(tx, venue.id, input.lang);
   });

@@ -189,28 +189,31 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
   );
 
 /**
- * Every occurrence of a period (a month, a week), in pages of the API's largest size fetched
- * side by side, up to `max`: the items, and the total there are.
+ * The occurrences of a period (a month, a week) in one answer: up to
+ * PERIOD_LIMITS.maxOccurrences, and how many the period has.
  */
-export async function listPeriodOccurrences(
+export const listPeriodOccurrences = (
   fetch: Fetch,
   origin: string,
-  q: Omit<OccurrenceQuery, 'limit' | 'offset'>,
-  max: number,
-) {
-  const size = PAGING.maxLimit;
-  const first = await listOccurrences(fetch, origin, { ...q, limit: size, offset: 0 });
-  const wanted = Math.min(first.page.total, max);
-  const rest = await Promise.all(
-    Array.from({ length: Math.max(0, Math.ceil(wanted / size) - 1) }, (_, i) =>
-      listOccurrences(fetch, origin, { ...q, limit: size, offset: (i + 1) * size }),
-    ),
+  q: Omit<OccurrenceQuery, 'limit' | 'offset' | 'from' | 'to'> & { from: string; to: string },
+) =>
+  body(
+    client(fetch, origin).api.occurrences.period.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        category: optional(q.category),
+        language: optional(q.language),
+        venue: optional(q.venue),
+        association: optional(q.association),
+        audience: q.audience || undefined,
+        free: q.free ? 'true' : undefined,
+        q: optional(q.q),
+        from: q.from,
+        to: q.to,
+      },
+    }),
   );
-  return {
-    items: [first, ...rest].flatMap((p) => p.items).slice(0, max),
-    total: first.page.total,
-  };
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -767,50 +770,26 @@ export interface BookingChange {
   reason?: string | undefined;
 }
 
-export const withdrawBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange,
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].withdraw!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
+/** One of the three changes of a request's dates: 200 with the request, or its refusal. */
+const changeBooking =
+  <Change extends BookingChange>(path: 'withdraw' | 'cancel' | 'decision') =>
+  (fetch: Fetch, origin: string, id: string, lang: Locale, json: Change) =>
+    result(
+      client(fetch, origin).api.bookings[':id'][path]!.$post({
+        param: { id },
+        query: { lang },
+        json,
+      }),
+    );
 
-export const cancelBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange,
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].cancel!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
-
-export const decideBooking = (
-  fetch: Fetch,
-  origin: string,
-  id: string,
-  lang: Locale,
-  json: BookingChange & { decision: 'approve' | 'reject' },
-) =>
-  result(
-    client(fetch, origin).api.bookings[':id'].decision!.$post({
-      param: { id },
-      query: { lang },
-      json,
-    }),
-  );
+/** A member withdraws pending dates. */
+export const withdrawBooking = changeBooking<BookingChange>('withdraw');
+/** A member (up to the venue's deadline) or staff (with a reason) cancel approved dates. */
+export const cancelBooking = changeBooking<BookingChange>('cancel');
+/** Staff approve or reject pending dates. */
+export const decideBooking = changeBooking<BookingChange & { decision: 'approve' | 'reject' }>(
+  'decision',
+);
 
 /** Staff: pending requests of their municipalities, oldest first, with rules and the same days. */
 export const staffBookingQueue = (fetch: Fetch, origin: string, lang: Locale) =>

@@ -38,8 +38,6 @@ import {
 import { AUDIENCES, type Localized } from '#lib/types.ts';
 import type { PageServerLoad } from './$types';
 
-/** The most occurrences a month or a week fetches; past it the page says so. */
-const PERIOD_MAX = 300;
 /** A day of the month shows this many; the rest are a link to the day's list. */
 const MONTH_DAY_MAX = 4;
 
@@ -141,7 +139,7 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const last = month?.last ?? week!.sunday;
   const [answer, offered] = await orPageError(
     Promise.all([
-      listPeriodOccurrences(fetch, url.origin, { ...filters, from: first, to: last }, PERIOD_MAX),
+      listPeriodOccurrences(fetch, url.origin, { ...filters, from: first, to: last }),
       choices,
     ]),
   );

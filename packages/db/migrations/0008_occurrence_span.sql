@@ -1,0 +1,1 @@
+ALTER TABLE "event_occurrences" ADD CONSTRAINT "event_occurrences_span_check" CHECK ("event_occurrences"."ends_at" - "event_occurrences"."starts_at" <= interval '14 days');
