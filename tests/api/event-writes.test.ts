@@ -1,8 +1,16 @@
-import { auditLog, bookingRequests, eventOccurrences, events, mailOutbox } from '@motesplats/db';
+import {
+  auditLog,
+  bookingRequests,
+  eventOccurrences,
+  events,
+  mailOutbox,
+  media,
+} from '@motesplats/db';
 import { and, count, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBookingWorld } from '../fixtures/booking';
+import { cameraJpeg } from '../fixtures/images';
 import { TestClient } from '../setup/client';
 import { ENGINE } from '../setup/env';
 import { json } from '../setup/http';
@@ -129,6 +137,13 @@ describe(`publishing events (${ENGINE})`, () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.create')));
     expect(audited!.actorUserId).toBe(world.memberUserId);
+    // The organizer's list names the zone its next date is said in.
+    const mine = await json(await member.get('/api/events/mine?lang=fi'));
+    expect(mine.items.find((e: { id: string }) => e.id === eventId)).toMatchObject({
+      nextStart: utc('2026-12-08T18:00'),
+      timeZone: ZONE,
+      uncountedDates: 0,
+    });
   });
 
   it('keeps a draft off the calendar until it is published', async () => {
@@ -140,6 +155,83 @@ describe(`publishing events (${ENGINE})`, () => {
     const page = await anonymous.get(`/api/events/${eventId}?lang=fi`);
     expect(page.status).toBe(200);
     expect((await json(page)).occurrences).toHaveLength(8);
+  });
+
+  it('an image with alt text: uploaded and resized, on the event page and in the list; refusals change nothing; removed', async () => {
+    const form = (file: Blob, alt: unknown = { fi: 'Kahvikupit pöydällä', ar: 'أكواب قهوة' }) => {
+      const body = new FormData();
+      body.set('file', file, 'photo.jpg');
+      body.set('alt', JSON.stringify(alt));
+      return body;
+    };
+    const jpeg = new Blob([(await cameraJpeg(2000, 1000)) as Uint8Array<ArrayBuffer>], {
+      type: 'image/jpeg',
+    });
+    const put = (c: TestClient, body: FormData) =>
+      c.request(`/api/events/${eventId}/image`, { method: 'PUT', body });
+    const imageRows = () => t.db.select({ id: media.id }).from(media);
+    const before = (await imageRows()).length;
+
+    // Alt text in no language, a file that is no image, a stranger: refused, nothing stored.
+    const noAlt = await put(member, form(jpeg, { fi: '  ' }));
+    expect(noAlt.status).toBe(400);
+    expect(noAlt.headers.get('content-type')).toContain('application/problem+json');
+    expect((await json(noAlt)).errors[0]).toMatchObject({ path: 'alt', code: 'required' });
+    const text = await put(member, form(new Blob(['hello'], { type: 'image/png' })));
+    expect(text.status).toBe(400);
+    expect(text.headers.get('content-type')).toContain('application/problem+json');
+    expect((await json(text)).errors[0]).toMatchObject({ path: 'file', code: 'not_an_image' });
+    expect((await put(outsider, form(jpeg))).status).toBe(403);
+    expect((await outsider.delete(`/api/events/${eventId}/image`)).status).toBe(403);
+    expect(await imageRows()).toHaveLength(before);
+
+    const res = await put(member, form(jpeg));
+    expect(res.status, await res.clone().text()).toBe(200);
+    const managed = await json(res);
+    expect(managed.image).toEqual({
+      url: expect.stringMatching(/^\/media\/[0-9a-f-]{36}\.webp$/),
+      alt: { fi: 'Kahvikupit pöydällä', ar: 'أكواب قهوة' },
+      width: 1280,
+      height: 640,
+    });
+    expect(await imageRows()).toHaveLength(before + 2); // 1280 and 640 wide
+    const anonymous = new TestClient(app);
+    const page = await json(await anonymous.get(`/api/events/${eventId}?lang=ar`));
+    expect(page.image).toEqual({
+      url: managed.image.url,
+      alt: { text: 'أكواب قهوة', lang: 'ar', fallback: false },
+      width: 1280,
+      height: 640,
+    });
+    // No Swedish alt text: the municipality's languages come next, as for every text.
+    const sv = await json(await anonymous.get(`/api/events/${eventId}?lang=sv`));
+    expect(sv.image.alt).toEqual({ text: 'Kahvikupit pöydällä', lang: 'fi', fallback: true });
+    const list = await json(
+      await anonymous.get(`/api/occurrences?association=${world.associationId}&lang=fi`),
+    );
+    expect(list.items[0].event.image).toMatchObject({
+      url: managed.image.url,
+      alt: { text: 'Kahvikupit pöydällä', lang: 'fi' },
+    });
+    const served = await anonymous.get(managed.image.url);
+    expect(served.headers.get('content-type')).toBe('image/webp');
+    const [audited] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.image_set')));
+    expect(audited!.actorUserId).toBe(world.memberUserId);
+
+    const removed = await member.delete(`/api/events/${eventId}/image`);
+    expect(removed.status).toBe(200);
+    expect((await json(removed)).image).toBeNull();
+    expect(await imageRows()).toHaveLength(before);
+    expect((await anonymous.get(managed.image.url)).status).toBe(404);
+    expect((await json(await anonymous.get(`/api/events/${eventId}?lang=fi`))).image).toBeNull();
+    const [gone] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, eventId), eq(auditLog.action, 'event.image_remove')));
+    expect(gone).toBeDefined();
   });
 
   it('refuses a date outside every booking of the association, naming it, and writes nothing', async () => {

@@ -47,6 +47,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/events/mine',
       '/api/events/{id}',
       '/api/events/{id}/cancel',
+      '/api/events/{id}/image',
       '/api/events/{id}/manage',
       '/api/events/{id}/publish',
       '/api/events/{id}/unpublish',
@@ -96,6 +97,14 @@ describe(`the API describes itself (${ENGINE})`, () => {
     // The session contract of issue 6: sign in, who am I, sign out.
     expect(Object.keys(doc.paths['/api/session']).sort()).toEqual(['delete', 'get', 'post']);
     expect(Object.keys(doc.paths['/api/events/{id}']).sort()).toEqual(['get', 'patch']);
+    // The event's image: a multipart upload, refusals as problem+json.
+    const image = doc.paths['/api/events/{id}/image'];
+    expect(Object.keys(image).sort()).toEqual(['delete', 'put']);
+    expect(Object.keys(image.put.requestBody.content)).toEqual(['multipart/form-data']);
+    for (const status of ['400', '403', '413'])
+      expect(Object.keys(image.put.responses[status].content)).toEqual([
+        'application/problem+json',
+      ]);
     expect(Object.keys(doc.paths['/api/events'].post.responses).sort()).toEqual([
       '201',
       '400',

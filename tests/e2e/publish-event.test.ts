@@ -11,6 +11,7 @@
 // 30–33 weeks ahead, inside Avantisalen's horizon (365 days) and opening hours (09–22), on
 // a weekday the seed leaves free there (Tuesday) and no other test books.
 import { DateTime } from 'luxon';
+import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, baseUrl, launch, type AxeViolation } from './browser';
@@ -238,6 +239,38 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     await p.close();
   });
 
+  it('the member adds an image with alt text on the edit page without JavaScript', async () => {
+    await page.goto(`/sv/events/${eventId}/edit`);
+    expect(await page.locator('#event-image-heading').textContent()).toBe('Bild');
+    const photo = {
+      name: 'kaffe.png',
+      mimeType: 'image/png',
+      buffer: await sharp({
+        create: { width: 1600, height: 900, channels: 3, background: '#8a5a2b' },
+      })
+        .png()
+        .toBuffer(),
+    };
+    // Without alt text: refused beside the field, in words.
+    await page.getByLabel(/^Bildfil/).setInputFiles(photo);
+    await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#event-image-alt-error').textContent()).toBe(
+      'Beskriv bilden på minst ett språk.',
+    );
+    // The event form is untouched by the image's refusal.
+    expect(await page.locator('#field-title-sv').inputValue()).toBe(TITLE);
+    await page.getByLabel(/^Bildfil/).setInputFiles(photo);
+    await page.locator('#field-event-image-alt-sv').fill('Kaffekoppar på ett bord');
+    await page.locator('#field-event-image-alt-ar').fill('أكواب قهوة على طاولة');
+    await page.getByRole('button', { name: 'Ladda upp bilden' }).click();
+    await page.waitForLoadState();
+    expect(await page.getByRole('status').first().textContent()).toContain('Bilden har sparats.');
+    expect(await page.getByAltText('Kaffekoppar på ett bord').getAttribute('src')).toMatch(
+      /^\/media\/[0-9a-f-]{36}\.webp$/,
+    );
+  });
+
   it('the public event page shows the cancelled date struck through with its reason', async () => {
     const p = await scriptedMember.newPage();
     await p.goto(`/sv/events/${eventId}`);
@@ -263,6 +296,16 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     expect(statusOf(cancelDate)).toBe('https://schema.org/EventCancelled');
     expect(statusOf(moveDate)).toBe('https://schema.org/EventScheduled');
     expect(data[0]!.inLanguage).toEqual(['sv', 'ar']);
+    // The image, its alt text in the reader's language, and in the structured data.
+    const image = p.locator('.event-image img');
+    expect(await image.getAttribute('alt')).toBe('Kaffekoppar på ett bord');
+    const src = (await image.getAttribute('src'))!;
+    expect(await image.getAttribute('width')).toBe('1280');
+    expect(await image.getAttribute('height')).toBe('720');
+    expect((data[0] as unknown as { image: string }).image).toBe(new URL(src, baseUrl!).href);
+    await p.goto(`/ar/events/${eventId}`);
+    expect(await p.locator('.event-image img').getAttribute('alt')).toBe('أكواب قهوة على طاولة');
+    await scriptedViolations(p, 'event page with its image (ar)');
     await p.close();
   });
 
@@ -281,6 +324,99 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     await p.waitForURL('**/sv/staff/attendance');
     await scriptedViolations(p, 'staff attendance (sv)');
     await p.close();
+  });
+});
+
+describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScript', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let venueId = '';
+  // Two Tuesdays no other test uses, past the first block's.
+  const first = dayAhead(36, 2);
+  const second = first.plus({ weeks: 1 });
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await signedIn(browser, 'mll@demo.example', false);
+    page = await context.newPage();
+    const venues = await fetch(
+      new URL('/api/venues?lang=sv&municipality=borga&limit=50', baseUrl!),
+    );
+    const { items } = (await venues.json()) as { items: { id: string; name: { text: string } }[] };
+    venueId = items.find((v) => v.name.text === 'Avantisalen')!.id;
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  /** The form as far as the place: a price with its text, a title in an added language. */
+  async function fill(title: string) {
+    await page.goto('/sv/events/new');
+    await page.locator('#field-category').selectOption('language-cafe');
+    await page.locator('#field-title-sv').fill(title);
+    await page.locator('#field-languages-sv').check();
+    await page.locator('#field-languages-uk').check();
+    await page.locator('#field-price-paid').check();
+    await page.locator('#field-priceAmount').fill('3');
+    await page.locator('#field-priceText-sv').fill('Kaffe och bulle ingår');
+    // "Add another language" re-renders the form with Ukrainian fields, nothing lost.
+    expect(await page.locator('#field-title-uk').count()).toBe(0);
+    await page.locator('#field-textLanguages').selectOption('uk');
+    await page.getByRole('button', { name: 'Lägg till fält på språket' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('#field-title-sv').inputValue()).toBe(title);
+    expect(await page.locator('#field-priceText-sv').inputValue()).toBe('Kaffe och bulle ingår');
+    expect(await page.locator('#field-price-paid').isChecked()).toBe(true);
+    await page.locator('#field-title-uk').fill('Мовне кафе');
+    await page.locator('#field-booking-room').check();
+    await page.locator('#field-roomVenue').selectOption(venueId);
+    await page.locator('#field-roomAttendance').fill('20');
+    await page.locator('#field-roomTerms').check();
+    await page.locator('#field-date').fill(iso(first));
+    await page.locator('#field-start').fill('18:00');
+    await page.locator('#field-end').fill('20:00');
+    await page.locator('#field-repeat-weekly').check();
+    await page.locator('#field-until').fill(iso(second));
+    await page.getByRole('button', { name: 'Spara som utkast' }).last().click();
+  }
+
+  it('creates the event with the room requested: its dates await approval', async () => {
+    await fill('Språkcafé med lokalansökan');
+    await page.waitForURL(new RegExp(`/sv/events/${UUID}/manage\\?created=1$`));
+    const rows = page.locator('table.event-dates tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-date')))).toEqual([
+      iso(first),
+      iso(second),
+    ]);
+    expect(
+      await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))),
+    ).toEqual(['awaiting', 'awaiting']);
+    expect(await rows.first().textContent()).toContain('Väntar på att bokningen godkänns');
+    // The request is the association's, pending, for both dates.
+    const { items } = (await (await context.request.get('/api/bookings?lang=sv&mine')).json()) as {
+      items: { purpose: string; venue: { id: string }; bookings: { status: string }[] }[];
+    };
+    const asked = items.find((r) => r.purpose === 'Språkcafé med lokalansökan');
+    expect(asked?.venue.id).toBe(venueId);
+    expect(asked?.bookings.map((b) => b.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('the same dates again: the clash is reported as the booking form reports it, nothing saved', async () => {
+    await fill('Samma tider igen');
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/sv/events/new');
+    expect(await page.locator('#clash-report h2').textContent()).toBe(
+      'Några datum är redan bokade',
+    );
+    expect(
+      await page
+        .locator('#clash-report li[data-date]')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-date'))),
+    ).toEqual([iso(first), iso(second)]);
+    expect(await page.locator('.error-summary').textContent()).toContain('Tiden är redan bokad');
+    expect(await page.locator('#field-title-uk').inputValue()).toBe('Мовне кафе');
   });
 });
 

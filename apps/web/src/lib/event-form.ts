@@ -5,7 +5,13 @@ import { CONTENT_LANGUAGES, locales } from '#lib/locale.ts';
 import type { FieldError } from '#lib/server/forms.ts';
 
 /** The texts an organizer writes per language: fields `{text}.{language}`. */
-export const EVENT_TEXTS = ['title', 'summary', 'description', 'accessibilityNotes'] as const;
+export const EVENT_TEXTS = [
+  'title',
+  'summary',
+  'description',
+  'priceText',
+  'accessibilityNotes',
+] as const;
 export type EventText = (typeof EVENT_TEXTS)[number];
 
 /** The repeat choices of the form (packages/domain REPEAT_KINDS); `custom` keeps a stored rule the form cannot say. */
@@ -24,6 +30,9 @@ export const EVENT_FIELDS = [
   'registration',
   'registrationUrl',
   'booking',
+  'roomVenue',
+  'roomAttendance',
+  'roomTerms',
   'locationText',
   'date',
   'start',
@@ -31,11 +40,14 @@ export const EVENT_FIELDS = [
   'repeat',
   'until',
   'except',
+  'textLanguages',
 ] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
 /** `booking` when the event is at an address of its own, not in a booked room. */
 export const AT_ADDRESS = 'address';
+/** `booking` when the organizer asks for a room (`roomVenue`) for the event's dates in the same step. */
+export const REQUEST_ROOM = 'room';
 /** `booking` for the venue an edited event is at, when none of the organizer's requests is listed for it. */
 export const CURRENT_VENUE = 'venue:';
 
@@ -53,6 +65,7 @@ export function eventFieldId(field: string): string {
   if (field === 'booking') return 'field-booking';
   if (field === 'price') return 'field-price-free';
   if (field === 'registration') return 'field-registration-none';
+  if (field === 'roomTerms') return 'field-roomTerms';
   // `title` without a language: its first field.
   if ((EVENT_TEXTS as readonly string[]).includes(field)) return `field-${field}-sv`;
   return `field-${field.replaceAll('.', '-')}`;
@@ -60,10 +73,11 @@ export function eventFieldId(field: string): string {
 
 /**
  * The languages the form has text fields for: the page languages (sv, fi, en, ar), then
- * any other content language an event already has a text in (an edit keeps them).
+ * any other content language an event already has a text in (an edit keeps them) or the
+ * organizer added ("Add another language": `textLanguages`, comma-joined).
  */
 export function eventTextLanguages(values: EventValues): string[] {
-  const extra = new Set<string>();
+  const extra = new Set<string>((values.textLanguages ?? '').split(',').filter(Boolean));
   for (const [key, value] of Object.entries(values)) {
     const [text, lang] = key.split('.');
     if (lang && (EVENT_TEXTS as readonly string[]).includes(text!) && value.trim() !== '')
@@ -74,3 +88,9 @@ export function eventTextLanguages(values: EventValues): string[] {
     ...CONTENT_LANGUAGES.filter((l) => extra.has(l) && !(locales as readonly string[]).includes(l)),
   ];
 }
+
+/** The content languages the form can still add text fields for. */
+export const addableLanguages = (values: EventValues): string[] => {
+  const shown = new Set(eventTextLanguages(values));
+  return CONTENT_LANGUAGES.filter((l) => !shown.has(l));
+};

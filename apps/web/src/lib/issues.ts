@@ -249,6 +249,8 @@ function plainIssueText(error: FieldError): string {
       return m.error_booking_other_organizer();
     case 'choose_booking':
       return m.error_choose_booking();
+    case 'choose_language':
+      return m.error_choose_language();
     case 'language_code':
       return m.error_language_code();
     case 'languages_required':

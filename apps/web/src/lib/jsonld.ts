@@ -54,6 +54,7 @@ export function eventJsonLd(event: EventDetail, pageUrl: string) {
     '@id': `${pageUrl}#${occurrence.id}`,
     name: event.title.text,
     ...(description ? { description } : {}),
+    ...(event.image ? { image: new URL(event.image.url, pageUrl).href } : {}),
     startDate: local(occurrence.startsAt, event.municipality.timeZone),
     endDate: local(occurrence.endsAt, event.municipality.timeZone),
     // A cancelled event is cancelled on every date; else each date says its own.

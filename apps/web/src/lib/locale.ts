@@ -15,8 +15,8 @@ export const ownNames: Record<Locale, string> = {
   ar: 'العربية',
 };
 
-/** The languages content may be written in (kept in step with packages/domain's CONTENT_LANGUAGES). */
-export const CONTENT_LANGUAGES = ['sv', 'fi', 'en', 'ar', 'ru', 'uk', 'et', 'so', 'fa'] as const;
+/** The languages content may be written in: packages/domain's one list. */
+export { CONTENT_LANGUAGES } from '@motesplats/domain/client';
 
 const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 export const textDirection = (lang: string): 'rtl' | 'ltr' =>

@@ -4,6 +4,7 @@ import { RegisterAssociationInput } from '../../services/associations/register-a
 import { DecisionInput } from '../../services/associations/decide-association';
 import { InviteInput } from '../../services/associations/members';
 import { AssociationProfile } from '@motesplats/domain';
+import { ImageForm } from '../shared/image-form';
 import {
   IdParams,
   Lang,
@@ -244,17 +245,6 @@ export const acceptInvitationRoute = createRoute({
   },
 });
 
-export const LogoForm = z.object({
-  file: z.any().openapi({
-    type: 'string',
-    format: 'binary',
-    description: 'JPEG, PNG, WebP, GIF, AVIF or plain SVG (rasterized)',
-  }),
-  alt: z
-    .string()
-    .openapi({ description: 'Alt text per language as JSON, e.g. {"sv":"…","fi":"…"}' }),
-});
-
 export const setLogoRoute = createRoute({
   method: 'put',
   path: '/associations/{id}/logo',
@@ -263,7 +253,7 @@ export const setLogoRoute = createRoute({
   request: {
     params: IdParams,
     query: z.object({ lang: Lang }),
-    body: { content: { 'multipart/form-data': { schema: LogoForm } }, required: true },
+    body: { content: { 'multipart/form-data': { schema: ImageForm } }, required: true },
   },
   responses: {
     200: json(AssociationPrivate, 'The association with its new logo'),

@@ -12,10 +12,13 @@ import {
   recordAttendance,
 } from '../../services/events/occurrence-changes';
 import { publishEvent } from '../../services/events/publish-event';
+import { removeEventImage } from '../../services/events/remove-event-image';
+import { setEventImage } from '../../services/events/set-event-image';
 import { unpublishEvent } from '../../services/events/unpublish-event';
 import { updateEvent } from '../../services/events/update-event';
 import { rawBody } from '../shared/raw-body';
 import { createRouter } from '../shared/router';
+import { imageUploadLimit } from '../shared/upload-limit';
 import {
   ManagedEvent,
   MyEvent,
@@ -28,6 +31,8 @@ import {
   moveOccurrenceRoute,
   myEventsRoute,
   publishEventRoute,
+  removeEventImageRoute,
+  setEventImageRoute,
   uncountedRoute,
   unpublishEventRoute,
   updateEventRoute,
@@ -36,8 +41,12 @@ import {
 /** The event or occurrence id of the path, and the raw body. */
 const change = async (c: Context) => ({ id: c.req.param('id') as string, body: await rawBody(c) });
 
+const router = createRouter();
+// An image over the limit is refused before its body is read.
+router.put('/events/:id/image', imageUploadLimit());
+
 /** Writing events and their dates (organizers, staff); mounted before the public reads. */
-export const eventWritesRouter = createRouter()
+export const eventWritesRouter = router
   .openapi(createEventRoute, async (c) => {
     c.header('cache-control', 'private, no-store');
     const view = await createEvent({
@@ -100,4 +109,17 @@ export const eventWritesRouter = createRouter()
   )
   .openapi(attendanceRoute, async (c) =>
     respond(c, ManagedEvent, await recordAttendance({ ctx: c.var.ctx, input: await change(c) })),
-  );
+  )
+  .openapi(setEventImageRoute, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    const input = { ...c.req.valid('param'), body: c.req.valid('form') };
+    return respond(c, ManagedEvent, await setEventImage({ ctx: c.var.ctx, input }));
+  })
+  .openapi(removeEventImageRoute, async (c) => {
+    c.header('cache-control', 'private, no-store');
+    return respond(
+      c,
+      ManagedEvent,
+      await removeEventImage({ ctx: c.var.ctx, input: c.req.valid('param') }),
+    );
+  });

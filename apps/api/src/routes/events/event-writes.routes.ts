@@ -8,7 +8,9 @@ import {
   MoveOccurrenceInput,
   UnpublishEventInput,
 } from '@motesplats/domain';
+import { PHOTO_MAX_BYTES } from '@motesplats/domain';
 import { IdParams, Lang, Localized, json, problems, problem, jsonBody } from '../shared/schemas';
+import { ImageForm } from '../shared/image-form';
 
 const Texts = z.partialRecord(z.string(), z.string()).openapi('LocalizedTexts');
 const signedIn = {
@@ -35,6 +37,10 @@ export const ManagedEvent = z
     priceText: Texts,
     registrationUrl: z.string().nullable(),
     accessibilityNotes: Texts,
+    image: z
+      .object({ url: z.string(), alt: Texts, width: z.number().int(), height: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The event’s image with its alt text in every language' }),
     venue: z.object({ id: z.uuid(), name: Texts }).nullable(),
     locationText: z.string().nullable(),
     start: z.string(),
@@ -76,6 +82,7 @@ export const MyEvent = z
     statusReason: z.string().nullable(),
     association: z.object({ id: z.uuid(), name: Localized }).nullable(),
     nextStart: z.string().nullable(),
+    timeZone: z.string().openapi({ description: 'The municipality’s zone: say nextStart in it' }),
     uncountedDates: z.number().int(),
   })
   .openapi('MyEvent');
@@ -85,6 +92,7 @@ export const UncountedOccurrence = z
     id: z.uuid(),
     startsAt: z.string(),
     endsAt: z.string(),
+    timeZone: z.string().openapi({ description: 'The municipality’s zone: say the times in it' }),
     event: z.object({ id: z.uuid(), title: Localized }),
     association: z.object({ id: z.uuid(), name: Localized }).nullable(),
   })
@@ -246,5 +254,43 @@ export const uncountedRoute = createRoute({
     200: json(z.object({ items: z.array(UncountedOccurrence) }), 'Dates without a count'),
     400: problems[400],
     401: problem('Not signed in'),
+  },
+});
+
+export const setEventImageRoute = createRoute({
+  method: 'put',
+  path: '/events/{id}/image',
+  tags: Tags,
+  summary: `Upload the event’s image (at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB) with alt text; replaces the previous one`,
+  description:
+    'Stored as WebP without metadata at 1280 and 640 px wide (never enlarged). Whoever may manage the event may set it.',
+  request: {
+    params: IdParams,
+    body: { content: { 'multipart/form-data': { schema: ImageForm } }, required: true },
+  },
+  responses: {
+    200: json(ManagedEvent, 'The event with its new image'),
+    400: problem(
+      'Not an image (`not_an_image`), an SVG with scripts (`unsafe_svg`), an empty file, or alt text missing (`alt`, `required`)',
+    ),
+    ...signedIn,
+    404: problems[404],
+    409: problem('The event is cancelled (`event_cancelled`)'),
+    413: problem('The upload is larger than the limit (`file_too_large`)'),
+  },
+});
+
+export const removeEventImageRoute = createRoute({
+  method: 'delete',
+  path: '/events/{id}/image',
+  tags: Tags,
+  summary: 'Remove the event’s image and its stored files',
+  request: { params: IdParams },
+  responses: {
+    200: json(ManagedEvent, 'The event without an image'),
+    400: problems[400],
+    ...signedIn,
+    404: problems[404],
+    409: problem('The event is cancelled (`event_cancelled`)'),
   },
 });

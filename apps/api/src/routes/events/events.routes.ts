@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CategoryRef,
+  EventImage,
   IdParams,
   Instant,
   Lang,
@@ -58,6 +59,7 @@ export const EventDetail = z
       }),
     ),
     accessibilityNotes: Localized.nullable(),
+    image: EventImage.nullable(),
   })
   .openapi('Event');
 

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AUDIENCES, PERIOD_LIMITS } from '@motesplats/domain';
 import {
   CategoryRef,
+  EventImage,
   DateOrInstant,
   Instant,
   Lang,
@@ -81,6 +82,7 @@ export const OccurrenceSummary = z
       languages: z.array(z.string()),
       audience: z.string(),
       price: Price,
+      image: EventImage.nullable(),
     }),
     venue: z.object({ id: z.uuid(), name: Localized, address: z.string() }).nullable(),
     municipality: z.object({ slug: z.string(), name: Localized }),

@@ -116,3 +116,7 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const CategoryRef = z.object({ slug: z.string(), name: Localized, pictogram: z.string() });
 export const Price = z.object({ free: z.boolean(), text: Localized.nullable() });
+/** An event's image: the WebP rendition, its size, alt text in the reader's language. */
+export const EventImage = z
+  .object({ url: z.string(), alt: Localized, width: z.number().int(), height: z.number().int() })
+  .openapi('EventImage');

@@ -3,7 +3,7 @@ import { LOGO_WIDTHS } from '@motesplats/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { mediaIdOf, mediaUrl, renderPhoto, renditionIds } from '../../media/images';
 import { audit, inTransaction, requireScope, requireUser, type ServiceCtx } from '../context';
-import { ImageUploadInput } from '../shared/image-upload';
+import { ImageUploadInput, storeRenditions } from '../shared/image-upload';
 import { localizer } from '../shared/localize';
 import { privateAssociation } from './association-views';
 import { findAssociation } from './find-association';
@@ -31,22 +31,12 @@ export async function setLogo({
   return inTransaction(ctx, async (tx) => {
     const { association, municipality } = await findAssociation(tx, input.id, true);
     requireScope(tx, { kind: 'association_admin', associationId: association.id });
-    const ids = renditionIds(crypto.randomUUID(), LOGO_WIDTHS);
-    const actorId = tx.actor.kind === 'user' ? tx.actor.userId : null;
-    await tx.db.insert(media).values(
-      renditions.map((r, i) => ({
-        id: ids[i]!,
-        municipalityId: association.municipalityId,
-        contentType: 'image/webp',
-        width: r.width,
-        height: r.height,
-        bytes: r.bytes,
-        sha256: r.sha256,
-        alt,
-        createdBy: actorId,
-        createdAt: tx.now,
-      })),
-    );
+    const ids = await storeRenditions(tx, {
+      renditions,
+      widths: LOGO_WIDTHS,
+      municipalityId: association.municipalityId,
+      alt,
+    });
     const [row] = await tx.db
       .update(associations)
       .set({ logoUrl: mediaUrl(ids[0]!), logoAlt: alt, updatedAt: tx.now })

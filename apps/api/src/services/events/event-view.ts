@@ -2,6 +2,7 @@ import { associations, attendance, venues } from '@motesplats/db';
 import { repeatKindOf } from '@motesplats/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
+import { imagesOf, managedImage } from './event-image';
 import { findManagedEvent, occurrencesWithBookings } from './managed-event';
 
 /**
@@ -11,7 +12,7 @@ import { findManagedEvent, occurrencesWithBookings } from './managed-event';
  */
 export async function loadManagedEvent(ctx: ServiceCtx, id: string) {
   const { event, zone } = await findManagedEvent(ctx, id);
-  const [rows, association, venue] = await Promise.all([
+  const [rows, association, venue, images] = await Promise.all([
     occurrencesWithBookings(ctx.db, event.id),
     event.associationId
       ? ctx.db
@@ -27,6 +28,7 @@ export async function loadManagedEvent(ctx: ServiceCtx, id: string) {
           .where(eq(venues.id, event.venueId))
           .then((r) => r[0] ?? null)
       : Promise.resolve(null),
+    imagesOf(ctx.db, [event.imageId]),
   ]);
   const counts =
     rows.length === 0
@@ -59,6 +61,7 @@ export async function loadManagedEvent(ctx: ServiceCtx, id: string) {
     priceText: event.priceText,
     registrationUrl: event.registrationUrl,
     accessibilityNotes: event.accessibilityNotes,
+    image: managedImage(event.imageId ? images.get(event.imageId) : undefined),
     venue,
     locationText: event.locationText,
     start: event.startsAt.toISOString(),

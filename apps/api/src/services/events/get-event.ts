@@ -4,6 +4,7 @@ import {
   categories,
   eventOccurrences,
   events,
+  media,
   municipalities,
   venues,
 } from '@motesplats/db';
@@ -13,6 +14,7 @@ import type { ServiceCtx } from '../context';
 import { addressLine, coordinatesOf } from '../shared/address';
 import { categoryRef, priceOf } from '../shared/event-view';
 import { localizer } from '../shared/localize';
+import { publicImage } from './event-image';
 import { publicOccurrence } from './managed-event';
 
 /** How long a cancelled or past occurrence still shows on the event page. */
@@ -37,6 +39,7 @@ export async function getEvent({
       organizer: associations,
       venue: venues,
       building: buildings,
+      image: { id: media.id, width: media.width, height: media.height, alt: media.alt },
     })
     .from(events)
     .innerJoin(categories, eq(categories.slug, events.categorySlug))
@@ -44,9 +47,10 @@ export async function getEvent({
     .leftJoin(associations, eq(associations.id, events.associationId))
     .leftJoin(venues, eq(venues.id, events.venueId))
     .leftJoin(buildings, eq(buildings.id, venues.buildingId))
+    .leftJoin(media, eq(media.id, events.imageId))
     .where(and(eq(events.id, input.id), inArray(events.status, ['published', 'cancelled'])));
   if (!row) throw new DomainFailure(notFound('event', input.id));
-  const { event, category, municipality, organizer, venue, building } = row;
+  const { event, category, municipality, organizer, venue, building, image } = row;
 
   const occurrences = await ctx.db
     .select({ o: eventOccurrences })
@@ -84,6 +88,7 @@ export async function getEvent({
         }
       : { id: null, name: t.must(municipality.name), description: null, website: null },
     accessibilityNotes: t(event.accessibilityNotes),
+    image: publicImage(t, image ?? undefined),
     venue:
       venue && building
         ? {

@@ -5,7 +5,8 @@ import { localizer } from '../shared/localize';
 
 /**
  * The events of the caller's associations (every status, newest first), and for staff those
- * of their municipalities: each with its next date and how many past dates lack a count.
+ * of their municipalities: each with its next date (and its municipality's zone, to say it in)
+ * and how many past dates lack a count.
  */
 export async function listMyEvents({ ctx, input }: { ctx: ServiceCtx; input: { lang: string } }) {
   const actor = requireUser(ctx);
@@ -22,6 +23,7 @@ export async function listMyEvents({ ctx, input }: { ctx: ServiceCtx; input: { l
       event: events,
       association: associations.name,
       languages: municipalities.languages,
+      zone: municipalities.timeZone,
       next,
       uncounted,
     })
@@ -48,6 +50,7 @@ export async function listMyEvents({ ctx, input }: { ctx: ServiceCtx; input: { l
           ? { id: r.event.associationId, name: t.must(r.association) }
           : null,
         nextStart: r.next ? new Date(r.next).toISOString() : null,
+        timeZone: r.zone,
         uncountedDates: Number(r.uncounted),
       };
     }),
@@ -74,6 +77,7 @@ export async function listUncountedOccurrences({
       event: events,
       association: associations.name,
       languages: municipalities.languages,
+      zone: municipalities.timeZone,
     })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
@@ -98,6 +102,7 @@ export async function listUncountedOccurrences({
         id: r.occurrence.id,
         startsAt: r.occurrence.startsAt.toISOString(),
         endsAt: r.occurrence.endsAt.toISOString(),
+        timeZone: r.zone,
         event: { id: r.event.id, title: t.must(r.event.title) },
         association: r.event.associationId
           ? { id: r.event.associationId, name: t.must(r.association) }

@@ -3,6 +3,7 @@ import {
   categories,
   eventOccurrences,
   events,
+  media,
   municipalities,
   venues,
 } from '@motesplats/db';
@@ -29,6 +30,7 @@ import { boundToInstant, assertOrdered } from '../shared/time-range';
 import { addressLine } from '../shared/address';
 import { containsPattern } from '../shared/search';
 import { publicOccurrence } from '../events/managed-event';
+import { publicImage } from '../events/event-image';
 
 export interface ListOccurrencesInput extends PageQuery {
   lang: string;
@@ -63,6 +65,7 @@ export interface OccurrenceSummary {
     languages: string[];
     audience: string;
     price: { free: boolean; text: Localized | null };
+    image: { url: string; alt: Localized; width: number; height: number } | null;
   };
   venue: { id: string; name: Localized; address: string } | null;
   municipality: { slug: string; name: Localized };
@@ -179,6 +182,8 @@ export async function findOccurrences(
             priceCents: events.priceCents,
             priceText: events.priceText,
           },
+          // The image's size and alt texts (never its bytes).
+          image: { id: media.id, width: media.width, height: media.height, alt: media.alt },
           category: categories,
           municipality: {
             slug: municipalities.slug,
@@ -198,10 +203,11 @@ export async function findOccurrences(
         .innerJoin(municipalities, eq(municipalities.id, events.municipalityId))
         .leftJoin(venues, eq(venues.id, events.venueId))
         .leftJoin(buildings, eq(buildings.id, venues.buildingId))
+        .leftJoin(media, eq(media.id, events.imageId))
         .where(inArray(events.id, eventIds))
     : [];
   const views = new Map(
-    described.map(({ event, category, municipality, venue, building }) => {
+    described.map(({ event, category, municipality, venue, building, image }) => {
       const t = localizer(input.lang, municipality.languages);
       return [
         event.id,
@@ -215,6 +221,7 @@ export async function findOccurrences(
             languages: event.languages,
             audience: event.audience,
             price: priceOf(t, event),
+            image: publicImage(t, image ?? undefined),
           },
           venue:
             venue && building

@@ -1,5 +1,8 @@
-import { photoAltInput } from '@motesplats/domain';
+import { media } from '@motesplats/db';
+import { photoAltInput, type LocalizedText } from '@motesplats/domain';
 import { z } from 'zod';
+import { renditionIds, type Rendition } from '../../media/images';
+import type { ServiceCtx } from '../context';
 
 /**
  * The multipart form of an image upload (a venue photo, an association's logo): the file,
@@ -20,3 +23,36 @@ export const ImageUploadInput = z.object({
     })
     .pipe(photoAltInput),
 });
+
+/**
+ * Stores an upload's renditions (media/images.ts renderPhoto, at these widths) as `media`
+ * rows of the municipality with their alt texts, in the caller's transaction; returns
+ * their ids, the main (widest) one first.
+ */
+export async function storeRenditions(
+  tx: ServiceCtx,
+  image: {
+    renditions: readonly Rendition[];
+    widths: readonly number[];
+    municipalityId: string;
+    alt: LocalizedText;
+  },
+): Promise<string[]> {
+  const ids = renditionIds(crypto.randomUUID(), image.widths);
+  const actorId = tx.actor.kind === 'user' ? tx.actor.userId : null;
+  await tx.db.insert(media).values(
+    image.renditions.map((r, i) => ({
+      id: ids[i]!,
+      municipalityId: image.municipalityId,
+      contentType: 'image/webp',
+      width: r.width,
+      height: r.height,
+      bytes: r.bytes,
+      sha256: r.sha256,
+      alt: image.alt,
+      createdBy: actorId,
+      createdAt: tx.now,
+    })),
+  );
+  return ids;
+}

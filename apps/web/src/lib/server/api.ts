@@ -827,6 +827,29 @@ export const getManagedEvent = async (fetch: Fetch, origin: string, id: string) 
 export const updateEvent = (fetch: Fetch, origin: string, id: string, json: EventPatch) =>
   result(client(fetch, origin).api.events[':id'].$patch({ param: { id }, json }));
 
+/**
+ * Uploads the event's image with its alt text (JSON per language); replaces the old one.
+ * Its path is hidden from the typed client by the event actions' template paths (see
+ * getManagedEvent): sent plainly, answered as any write.
+ */
+export const setEventImage = (
+  fetch: Fetch,
+  origin: string,
+  id: string,
+  form: { file: File; alt: string },
+) => {
+  mustBeUuid(id);
+  const body = new FormData();
+  body.set('file', form.file);
+  body.set('alt', form.alt);
+  return result(fetch(new URL(`/api/events/${id}/image`, origin), { method: 'PUT', body }));
+};
+
+export const removeEventImage = (fetch: Fetch, origin: string, id: string) => {
+  mustBeUuid(id);
+  return result(fetch(new URL(`/api/events/${id}/image`, origin), { method: 'DELETE' }));
+};
+
 // The event and occurrence actions share route factories whose paths are templates, so the
 // typed client knows them only by an index signature: hence the `!`.
 

@@ -60,6 +60,14 @@ export function localInstant(
   return at;
 }
 
+/** Expected attendance as typed: a whole number of at least one, or why not. */
+export function attendanceOf(text: string): number | FieldError {
+  const n = Number(text.trim());
+  if (!Number.isInteger(n)) return { code: 'invalid_type', params: { expected: 'int' } };
+  if (n < 1) return { code: 'too_small', params: { origin: 'number', minimum: 1 } };
+  return n;
+}
+
 export interface BookingTarget {
   venueId: string;
   zone: string;
@@ -112,14 +120,9 @@ export function bookingInput(
   required('purpose');
   let attendance = 0;
   if (required('attendance')) {
-    attendance = Number(values.attendance.trim());
-    if (!Number.isInteger(attendance))
-      add(errors, 'attendance', { code: 'invalid_type', params: { expected: 'int' } });
-    else if (attendance < 1)
-      add(errors, 'attendance', {
-        code: 'too_small',
-        params: { origin: 'number', minimum: 1 },
-      });
+    const read = attendanceOf(values.attendance);
+    if (typeof read === 'number') attendance = read;
+    else add(errors, 'attendance', read);
   }
   if (!target.cityUse && values.terms !== '1') add(errors, 'terms', { code: 'terms_not_accepted' });
   if (Object.keys(errors).length > 0 || !start || !end) return { ok: false, errors };

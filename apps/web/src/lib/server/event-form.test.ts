@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import {
   AT_ADDRESS,
   CURRENT_VENUE,
+  REQUEST_ROOM,
+  addableLanguages,
   eventTextLanguages,
   type EventValues,
 } from '#lib/event-form.ts';
+import { refillForm } from './event-page.ts';
 import type { BookingRequestView } from '#lib/types.ts';
-import type { ManagedEventView } from './api.ts';
+import type { ManagedEventView, Problem } from './api.ts';
 import {
   centsText,
   createBody,
@@ -220,6 +223,49 @@ describe('the rest of the event', () => {
     expect(errors({ price: 'paid', priceAmount: '0' })).toEqual({ priceAmount: ['price_format'] });
   });
 
+  it('a price text per language, with a price or free of charge', () => {
+    expect(
+      json({
+        price: 'paid',
+        priceAmount: '5',
+        'priceText.fi': 'Lapset ilmaiseksi',
+        'priceText.sv': ' ',
+      }),
+    ).toMatchObject({ priceCents: 500, priceText: { fi: 'Lapset ilmaiseksi' } });
+    expect(json({ 'priceText.sv': 'Kaffe 2 €' })).toMatchObject({
+      priceCents: null,
+      priceText: { sv: 'Kaffe 2 €' },
+    });
+  });
+
+  it('"add another language" gives fields in that language, keeping everything typed', () => {
+    const typed = form({ 'title.sv': 'Språkcafé', 'summary.fi': 'Tervetuloa' });
+    expect(eventTextLanguages(typed)).toEqual(['sv', 'fi', 'en', 'ar']);
+    const options = { organizers: [], requests: [], zone: ZONE, now: new Date() };
+    const added = refillForm(typed, 'language', { ...options, language: 'uk' });
+    if (!('values' in added)) throw new Error('refused');
+    expect(added.values).toEqual({ ...typed, textLanguages: 'uk' });
+    expect(eventTextLanguages(added.values)).toEqual(['sv', 'fi', 'en', 'ar', 'uk']);
+    expect(addableLanguages(added.values)).toEqual(['ru', 'et', 'so', 'fa']);
+    // A second one after it; an empty field of an added language stays shown.
+    const again = refillForm(added.values, 'language', { ...options, language: 'so' });
+    if (!('values' in again)) throw new Error('refused');
+    expect(eventTextLanguages(again.values)).toEqual(['sv', 'fi', 'en', 'ar', 'uk', 'so']);
+    // The posted form keeps the list; a code that is no content language is dropped.
+    const post = new FormData();
+    post.set('textLanguages', 'uk,xx,so');
+    post.set('title.uk', 'Мовне кафе');
+    expect(readEventForm(post)).toMatchObject({ textLanguages: 'uk,so', 'title.uk': 'Мовне кафе' });
+    expect(json({ textLanguages: 'uk', 'title.uk': 'Мовне кафе' }).title).toEqual({
+      fi: 'Kielikahvila',
+      ar: 'مقهى اللغة',
+      uk: 'Мовне кафе',
+    });
+    // One already shown, or none at all, is refused beside the control.
+    const refused = refillForm(typed, 'language', { ...options, language: 'fi' });
+    expect('status' in refused && refused.status).toBe(400);
+  });
+
   it('reads euros the Finnish and the English way', () => {
     expect([euroCents('5'), euroCents('5,5'), euroCents('12.50'), euroCents('1 000')]).toEqual([
       500, 550, 1250, 100000,
@@ -285,6 +331,30 @@ describe('organizer and place', () => {
       ok: true,
       target: { ...target, venueId: null },
     });
+  });
+
+  it('a room asked for in the same step: the venue, its zone, and the request in the body', () => {
+    const rooms = [{ id: VENUE, municipalityId: BORGA, zone: ZONE }];
+    const chosen = form({ booking: REQUEST_ROOM, roomVenue: VENUE });
+    const resolved = resolveTarget(chosen, { ...options, rooms });
+    expect(resolved).toEqual({ ok: true, target: { ...target, requestRoom: true } });
+    const asked = { ...target, requestRoom: true };
+    expect(
+      json({ booking: REQUEST_ROOM, roomAttendance: '25', roomTerms: '1' }, asked),
+    ).toMatchObject({
+      venueId: VENUE,
+      requestBooking: { expectedAttendance: 25, acceptTerms: true },
+    });
+    const input = eventInput(form({ booking: REQUEST_ROOM, roomAttendance: '0' }), asked);
+    expect(input.ok ? null : input.errors).toEqual({
+      roomAttendance: [{ code: 'too_small', params: { origin: 'number', minimum: 1 } }],
+      roomTerms: [{ code: 'terms_not_accepted' }],
+    });
+    const none = resolveTarget(form({ booking: REQUEST_ROOM, roomVenue: '' }), {
+      ...options,
+      rooms,
+    });
+    expect(none.ok ? null : none.errors).toEqual({ roomVenue: [{ code: 'required' }] });
   });
 
   it('refuses no organizer, no place, and another organizer’s booking', () => {
@@ -469,6 +539,44 @@ describe('the API’s refusals by field', () => {
     expect(
       eventProblemErrors({ type: '', title: '', status: 409, code: 'booking_taken' }, form({})),
     ).toEqual({ form: [{ code: 'booking_taken' }] });
+  });
+});
+
+describe('the room asked for with the event: the booking path’s refusals', () => {
+  it('a broken rule of the venue is said as the booking form says it, beside the event’s field', () => {
+    const values = form({ booking: REQUEST_ROOM, repeat: 'weekly', until: '2027-03-30' });
+    const problem: Problem = {
+      type: '',
+      title: '',
+      status: 422,
+      code: 'rule_violation',
+      issues: [
+        {
+          path: 'expectedAttendance',
+          code: 'over_capacity',
+          params: { maximum: 40, actual: 41 },
+          message: '',
+        },
+        { path: 'startsAt', code: 'blackout_date', params: { date: '2027-03-23' }, message: '' },
+        { path: 'startsAt', code: 'blackout_date', params: { date: '2027-03-30' }, message: '' },
+      ],
+    };
+    expect(eventProblemErrors(problem, values, VENUE)).toEqual({
+      roomAttendance: [{ code: 'over_capacity', params: { maximum: 40, actual: 41 } }],
+      except: [{ code: 'blackout_date', params: { date: '2027-03-23,2027-03-30' } }],
+    });
+    // The form's own 400 of the room: terms beside their box.
+    expect(
+      eventProblemErrors(
+        {
+          type: '',
+          title: '',
+          status: 400,
+          errors: [{ path: 'requestBooking.acceptTerms', code: 'terms_not_accepted', message: '' }],
+        },
+        values,
+      ),
+    ).toEqual({ roomTerms: [{ code: 'terms_not_accepted' }] });
   });
 });
 

@@ -16,6 +16,7 @@ import {
 import {
   AT_ADDRESS,
   CURRENT_VENUE,
+  REQUEST_ROOM,
   EVENT_FIELDS,
   EVENT_REPEATS,
   EVENT_TEXTS,
@@ -26,7 +27,8 @@ import {
 import { seriesRhythm } from '#lib/booking.ts';
 import type { BookingRequestView } from '#lib/types.ts';
 import type { EventPatch, Issue, ManagedEventView, NewEvent, Problem } from './api.ts';
-import { localInstant } from './booking-form.ts';
+import { attendanceOf, bookingErrors, localInstant, type BookingValues } from './booking-form.ts';
+import type { BookingField } from '#lib/booking.ts';
 import type { FieldError } from './forms.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,6 +63,11 @@ export function readEventForm(form: FormData): EventValues {
       .join(',');
   values.languages = all('languages', LANGUAGE_CODE);
   values.except = all('except', DATE);
+  values.textLanguages = (values.textLanguages ?? '')
+    .split(',')
+    .filter((l) => isContentLanguage(l))
+    .join(',');
+  values.roomTerms = values.roomTerms ? '1' : '';
   if (values.price !== 'paid') values.price = 'free';
   if (values.registration !== 'link') values.registration = 'none';
   if (!(EVENT_REPEATS as readonly string[]).includes(values.repeat!)) values.repeat = 'none';
@@ -94,6 +101,15 @@ export interface EventTarget {
   venueId: string | null;
   associationId: string | null;
   municipalityId: string;
+  /** Ask for the room at `venueId` for the event's dates in the same step. */
+  requestRoom?: boolean;
+}
+
+/** A venue the form offers to ask for (bookable, in the organizer's municipality). */
+export interface RoomChoice {
+  id: string;
+  municipalityId: string;
+  zone: string;
 }
 
 export interface TargetOptions {
@@ -102,6 +118,8 @@ export interface TargetOptions {
   requests: readonly BookingRequestView[];
   /** Each municipality's zone, by id. */
   zones: Readonly<Record<string, string>>;
+  /** The venues whose room may be asked for with the event (create only). */
+  rooms?: readonly RoomChoice[];
   /** An edit: the event as it stands (its organizer does not change). */
   current?: {
     associationId: string | null;
@@ -134,6 +152,15 @@ export function resolveTarget(
     zone = current.zone;
   } else if (choice === AT_ADDRESS) {
     if (current) zone = current.zone;
+  } else if (choice === REQUEST_ROOM && !current) {
+    const room = options.rooms?.find((r) => r.id === values.roomVenue);
+    if (!room) add(errors, 'roomVenue', { code: 'required' });
+    else if (organizer && room.municipalityId !== organizer.municipalityId)
+      add(errors, 'roomVenue', { code: 'other_municipality' });
+    else {
+      venueId = room.id;
+      zone = room.zone;
+    }
   } else {
     const request = options.requests.find((r) => r.id === choice);
     if (!request) add(errors, 'booking', { code: 'place_required' });
@@ -152,6 +179,7 @@ export function resolveTarget(
       venueId,
       associationId: organizer.associationId,
       municipalityId: organizer.municipalityId,
+      ...(choice === REQUEST_ROOM && !current ? { requestRoom: true } : {}),
     },
   };
 }
@@ -224,6 +252,16 @@ export function eventInput(
       ? (values.registrationUrl ?? '').trim()
       : null;
   if (target.venueId === null) required('locationText');
+  let expectedAttendance = 0;
+  if (target.requestRoom) {
+    if (required('roomAttendance')) {
+      const read = attendanceOf(values.roomAttendance ?? '');
+      if (typeof read === 'number') expectedAttendance = read;
+      else add(errors, 'roomAttendance', read);
+    }
+    if (target.associationId && values.roomTerms !== '1')
+      add(errors, 'roomTerms', { code: 'terms_not_accepted' });
+  }
 
   let start: DateTime | null = null;
   let end: DateTime | null = null;
@@ -273,6 +311,7 @@ export function eventInput(
     languages,
     audience: (values.audience || 'everyone') as EventBody['audience'],
     priceCents,
+    priceText: textsOf(values, 'priceText'),
     registrationUrl,
     venueId: target.venueId,
     locationText: target.venueId === null ? values.locationText!.trim() : null,
@@ -281,6 +320,8 @@ export function eventInput(
     ...(rrule === undefined ? {} : { rrule }),
     exceptDates,
   };
+  if (target.requestRoom)
+    json.requestBooking = { expectedAttendance, acceptTerms: values.roomTerms === '1' };
   return { ok: true, json };
 }
 
@@ -465,9 +506,48 @@ function fieldOf(issue: Issue, values: EventValues): string {
     case 'associationId':
     case 'municipalityId':
       return 'organizer';
+    case 'requestBooking':
+      return second === 'acceptTerms'
+        ? 'roomTerms'
+        : second === 'expectedAttendance'
+          ? 'roomAttendance'
+          : second === 'spaceId'
+            ? 'roomVenue'
+            : 'booking';
     default:
       return 'form';
   }
+}
+
+/** A booking form's field as the event form calls it (the room asked for with the event). */
+const fromBookingField: Partial<Record<BookingField, string>> = {
+  date: 'date',
+  start: 'start',
+  end: 'end',
+  until: 'until',
+  except: 'except',
+  attendance: 'roomAttendance',
+  terms: 'roomTerms',
+  space: 'roomVenue',
+  association: 'organizer',
+};
+
+/**
+ * The venue's rules the asked-for room breaks (422 rule_violation of the booking path),
+ * said as the booking request form says them (bookingErrors: one sentence for a rule
+ * broken on several dates), each beside the event form's field that holds it.
+ */
+export function roomRuleErrors(issues: readonly Issue[], values: EventValues): EventErrors {
+  const series = values.repeat !== undefined && values.repeat !== 'none';
+  const asBooking = {
+    date: values.date ?? '',
+    repeat: series ? 'weekly' : '',
+  } as BookingValues;
+  const errors: EventErrors = {};
+  for (const [field, list] of Object.entries(bookingErrors(issues, asBooking)))
+    for (const error of list ?? [])
+      add(errors, fromBookingField[field as BookingField] ?? 'form', error);
+  return errors;
 }
 
 /**
@@ -515,6 +595,9 @@ export function eventProblemErrors(
   venueId: string | null = null,
 ): EventErrors {
   const issues = problem.issues ?? problem.errors ?? [];
+  // The room asked for with the event breaks a rule of the venue: the booking path's words.
+  if (problem.code === 'rule_violation' && values.booking === REQUEST_ROOM && issues.length > 0)
+    return roomRuleErrors(issues, values);
   if (issues.length > 0) return eventErrors(issues, values, venueId);
   return {
     form: [

@@ -5,10 +5,28 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_ZONE, pickTextOr } from '@motesplats/domain';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/locale.ts';
-import type { EventErrors, EventValues } from '#lib/event-form.ts';
+import {
+  addableLanguages,
+  REQUEST_ROOM,
+  type EventErrors,
+  type EventValues,
+} from '#lib/event-form.ts';
 import type { BookingRequestView, Localized } from '#lib/types.ts';
-import { getAssociation, listMunicipalities, listMyBookings, type SessionView } from './api.ts';
-import { liveDates, prefillFromRequest, seriesDates, type Organizer } from './event-form.ts';
+import {
+  getAssociation,
+  listMunicipalities,
+  listMyBookings,
+  listVenues,
+  type SessionView,
+} from './api.ts';
+import { refill, type BookingValues } from './booking-form.ts';
+import {
+  liveDates,
+  prefillFromRequest,
+  seriesDates,
+  type Organizer,
+  type RoomChoice,
+} from './event-form.ts';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -68,6 +86,39 @@ export async function zonesOf(fetch: Fetch, origin: string, lang: Locale) {
   return Object.fromEntries(items.map((mu) => [mu.id, mu.timeZone]));
 }
 
+/** A room the form offers to ask for with the event: named in the page's language. */
+export type RoomOption = RoomChoice & { name: Localized; capacity: number };
+
+/** The bookable venues of the organizers' municipalities, for "request the room in the same step". */
+export async function roomsOf(
+  fetch: Fetch,
+  origin: string,
+  lang: Locale,
+  organizers: readonly Organizer[],
+): Promise<RoomOption[]> {
+  const wanted = new Set(organizers.map((o) => o.municipalityId));
+  if (wanted.size === 0) return [];
+  const { items } = await listMunicipalities(fetch, origin, lang);
+  const pages = await Promise.all(
+    items
+      .filter((mu) => wanted.has(mu.id))
+      .map(async (mu) => {
+        const answer = await listVenues(fetch, origin, { lang, municipality: mu.slug, limit: 100 });
+        if (!answer.ok || !answer.data) return [];
+        return answer.data.items
+          .filter((v) => v.bookable)
+          .map((v) => ({
+            id: v.id,
+            municipalityId: mu.id,
+            zone: mu.timeZone,
+            name: v.name,
+            capacity: v.capacity,
+          }));
+      }),
+  );
+  return pages.flat();
+}
+
 /** The zone the form's dates are read in: the chosen booking's, else its organizer's municipality's. */
 export function formZone(
   values: EventValues,
@@ -75,12 +126,15 @@ export function formZone(
     organizers: readonly Organizer[];
     requests: readonly BookingRequestView[];
     zones: Readonly<Record<string, string>>;
+    rooms?: readonly RoomChoice[];
     fixed?: string;
   },
 ): string {
   if (options.fixed) return options.fixed;
   const request = options.requests.find((r) => r.id === values.booking);
   if (request) return request.timeZone;
+  const room = options.rooms?.find((r) => r.id === values.roomVenue);
+  if (values.booking === REQUEST_ROOM && room) return room.zone;
   const organizer = options.organizers.find((o) => o.value === values.organizer);
   return (organizer && options.zones[organizer.municipalityId]) || DEFAULT_ZONE;
 }
@@ -97,6 +151,10 @@ export function refillForm(
   values: EventValues,
   fill: string,
   options: {
+    /** `fill=language`: the content language to add text fields for. */
+    language?: string;
+    /** A free slot a clash suggested (`start|end`), in place of the asked time. */
+    slot?: string;
     organizers: readonly Organizer[];
     requests: readonly BookingRequestView[];
     zone: string;
@@ -119,6 +177,26 @@ export function refillForm(
         (o) => o.associationId === (request!.association?.id ?? null),
       );
       if (organizer && request!.association) next.organizer = organizer.value;
+    }
+  } else if (fill === 'language') {
+    // "Add another language": its fields appear, everything typed stays.
+    const language = options.language ?? '';
+    if (!addableLanguages(values).includes(language))
+      errors.textLanguages = [{ code: 'choose_language' }];
+    else {
+      const added = (values.textLanguages ?? '').split(',').filter(Boolean);
+      next = { ...values, textLanguages: [...added, language].join(',') };
+    }
+  } else if (options.slot) {
+    const series = values.repeat !== undefined && values.repeat !== 'none';
+    const slotted = refill(
+      { ...values, repeat: series ? 'weekly' : '' } as BookingValues,
+      options.slot,
+      options.zone,
+    );
+    if (slotted) {
+      next = { ...values, date: slotted.date, start: slotted.start, end: slotted.end };
+      refilled = true;
     }
   }
   const zone = options.requests.find((r) => r.id === next.booking)?.timeZone ?? options.zone;

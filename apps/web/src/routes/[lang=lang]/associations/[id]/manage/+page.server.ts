@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { isLocale, locales } from '#lib/locale.ts';
+import { isLocale } from '#lib/locale.ts';
 import { m } from '#lib/paraglide/messages.js';
 import {
   getAssociationDetails,
@@ -12,7 +12,8 @@ import {
   updateAssociation,
 } from '#lib/server/api.ts';
 import { profileErrors, profileValues, readProfile } from '#lib/server/association-form.ts';
-import { attempt, errorsOf, fieldsOf, refused, type FormErrors } from '#lib/server/forms.ts';
+import { attempt, fieldsOf, refused, type FormErrors } from '#lib/server/forms.ts';
+import { removeImage, uploadImage } from '#lib/server/image-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
@@ -77,36 +78,12 @@ export const actions: Actions = {
     if (!answer.ok) return refused(answer.status, answer.problem, { ...values, action: 'remove' });
     return { action: 'remove', removed: true };
   },
-  logo: async ({ request, fetch, url, params }) => {
-    const form = await request.formData();
-    const file = form.get('file');
-    const alt: Record<string, string> = {};
-    const values: Record<string, string> = {};
-    for (const lang of locales) {
-      const text = form.get(`alt.${lang}`);
-      values[`alt.${lang}`] = typeof text === 'string' ? text : '';
-      if (values[`alt.${lang}`]!.trim()) alt[lang] = values[`alt.${lang}`]!;
-    }
-    if (!(file instanceof File) || file.size === 0)
-      return fail(400, {
-        action: 'logo',
-        values,
-        errors: { file: { code: 'empty_file' } } as FormErrors,
-      });
-    const answer = await attempt(
-      setAssociationLogo(fetch, url.origin, params.id, params.lang, {
-        file,
-        alt: JSON.stringify(alt),
-      }),
-    );
-    if (!answer.ok)
-      return fail(answer.status, { action: 'logo', values, errors: errorsOf(answer.problem) });
-    return { action: 'logo', uploaded: true };
-  },
-  removeLogo: async ({ fetch, url, params }) => {
-    const answer = await attempt(removeAssociationLogo(fetch, url.origin, params.id, params.lang));
-    if (!answer.ok)
-      return fail(answer.status, { action: 'removeLogo', errors: errorsOf(answer.problem) });
-    return { action: 'removeLogo', removed: true };
-  },
+  logo: async ({ request, fetch, url, params }) =>
+    uploadImage(await request.formData(), 'logo', (body) =>
+      setAssociationLogo(fetch, url.origin, params.id, params.lang, body),
+    ),
+  removeLogo: async ({ fetch, url, params }) =>
+    removeImage('removeLogo', () =>
+      removeAssociationLogo(fetch, url.origin, params.id, params.lang),
+    ),
 };

@@ -5,6 +5,8 @@ import {
   listCategories,
   listMunicipalities,
   orPageError,
+  removeEventImage,
+  setEventImage,
   updateEvent,
   type ManagedEventView,
 } from '#lib/server/api.ts';
@@ -20,6 +22,7 @@ import {
 } from '#lib/server/event-form.ts';
 import { openRequests, refillForm, signInFirst, textOf } from '#lib/server/event-page.ts';
 import { attempt } from '#lib/server/forms.ts';
+import { removeImage, uploadImage } from '#lib/server/image-form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The organizer of the event as the form's one choice. */
@@ -83,6 +86,15 @@ export const load: PageServerLoad = async (request) => {
     values,
     zone: event.timeZone,
     seriesDates: seriesDates(values, event.timeZone, event.rrule),
+    image: event.image
+      ? {
+          url: event.image.url,
+          alt: Object.keys(event.image.alt).length ? textOf(event.image.alt, params.lang) : null,
+          texts: event.image.alt,
+          width: event.image.width,
+          height: event.image.height,
+        }
+      : null,
   };
 };
 
@@ -127,12 +139,19 @@ export const actions: Actions = {
       );
     redirect(303, `/${params.lang}/events/${event.id}/manage?saved=1`);
   },
+  image: async ({ request, fetch, url, params }) =>
+    uploadImage(await request.formData(), 'image', (body) =>
+      setEventImage(fetch, url.origin, params.id, body),
+    ),
+  removeImage: async ({ fetch, url, params }) =>
+    removeImage('removeImage', () => removeEventImage(fetch, url.origin, params.id)),
   refill: async (request) => {
     const { event, organizer, requests, now } = await context(request);
     const form = await request.request.formData();
     const values = readEventForm(form);
     values.organizer = organizer.value;
     return refillForm(values, String(form.get('fill') ?? ''), {
+      language: String(form.get('newLanguage') ?? ''),
       organizers: [organizer],
       requests,
       zone: event.timeZone,

@@ -1,0 +1,50 @@
+import { media, type Db } from '@motesplats/db';
+import { PHOTO_WIDTHS, type LocalizedText } from '@motesplats/domain';
+import { and, eq, inArray } from 'drizzle-orm';
+import { mediaUrl, renditionIds } from '../../media/images';
+import type { ServiceCtx } from '../context';
+import type { Localizer } from '../shared/localize';
+import type { EventRow } from './managed-event';
+
+/** Deletes the stored files of the event's image (every rendition), in the caller's transaction. */
+export async function deleteEventImage(
+  tx: ServiceCtx,
+  event: Pick<EventRow, 'imageId' | 'municipalityId'>,
+) {
+  if (!event.imageId) return;
+  await tx.db
+    .delete(media)
+    .where(
+      and(
+        inArray(media.id, renditionIds(event.imageId, PHOTO_WIDTHS)),
+        eq(media.municipalityId, event.municipalityId),
+      ),
+    );
+}
+
+/** The main renditions of these images: size and alt texts, by media id. */
+export async function imagesOf(db: Db, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, ImageRow>();
+  const rows = await db
+    .select({ id: media.id, width: media.width, height: media.height, alt: media.alt })
+    .from(media)
+    .where(inArray(media.id, wanted));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+export interface ImageRow {
+  id: string;
+  width: number;
+  height: number;
+  alt: LocalizedText;
+}
+
+/** An event's image as the public sees it: alt text in the reader's language. */
+export const publicImage = (t: Localizer, row: ImageRow | undefined) =>
+  row
+    ? { url: mediaUrl(row.id), alt: t.must(row.alt), width: row.width, height: row.height }
+    : null;
+
+/** An event's image as its organizer sees it: the alt text in every language, to edit. */
+export const managedImage = (row: ImageRow | undefined) =>
+  row ? { url: mediaUrl(row.id), alt: row.alt, width: row.width, height: row.height } : null;
