@@ -20,10 +20,14 @@ function instant(line: string): number {
   }).toMillis();
 }
 
+/** A TEXT value as written (RFC 5545 §3.3.11): backslash before , ; \\ or n undone. */
+const unescape = (value: string) =>
+  value.replace(/\\([,;\\nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+
 /** The calendar's name and its VEVENTs (folded lines unfolded). */
 export function readFeed(text: string): { name: string | null; entries: FeedEntry[] } {
   const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
-  const name = lines.find((l) => l.startsWith('X-WR-CALNAME:'))?.slice(13) ?? null;
+  const name = lines.find((l) => l.startsWith('X-WR-CALNAME:'))?.slice(13);
   const entries: FeedEntry[] = [];
   let current: string[] | null = null;
   for (const line of lines) {
@@ -40,5 +44,5 @@ export function readFeed(text: string): { name: string | null; entries: FeedEntr
       current = null;
     } else current?.push(line);
   }
-  return { name, entries };
+  return { name: name === undefined ? null : unescape(name), entries };
 }
