@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, openDisclosures, type AxeViolation } from './browser';
 import { eventAtVenue, venueWithPhoto } from './demo';
 
 const report = (violations: AxeViolation[]) =>
@@ -44,6 +44,12 @@ describe.skipIf(!baseUrl)('WCAG 2.1 A/AA (axe-core)', () => {
           const page = await context.newPage();
           const response = await page.goto(paths[kind](lang));
           expect(response?.status()).toBe(200);
+          // The Subscribe control, in the page's language, its instructions checked open.
+          expect(await page.locator('details.feed-help').count()).toBe(1);
+          expect(await page.locator('a.feed-webcal').getAttribute('href')).toMatch(
+            new RegExp(`^webcal://[^/]+/feeds/[^?]+\\.ics\\?(.+&)?lang=${lang}$`),
+          );
+          await openDisclosures(page);
           const violations = await axe(page);
           expect(violations, report(violations)).toEqual([]);
         } finally {
