@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, openDisclosures, type AxeViolation } from './browser';
 import { eventAtVenue, venueWithPhoto } from './demo';
 
 const report = (violations: AxeViolation[]) =>
@@ -45,6 +45,12 @@ describe.skipIf(!baseUrl)('WCAG 2.1 A/AA (axe-core)', () => {
           const page = await context.newPage();
           const response = await page.goto(paths[kind](lang));
           expect(response?.status()).toBe(200);
+          // The Subscribe control, in the page's language, its instructions checked open.
+          expect(await page.locator('details.feed-help').count()).toBe(1);
+          expect(await page.locator('a.feed-webcal').getAttribute('href')).toMatch(
+            new RegExp(`^webcal://[^/]+/feeds/[^?]+\\.ics\\?(.+&)?lang=${lang}$`),
+          );
+          await openDisclosures(page);
           const violations = await axe(page);
           expect(violations, report(violations)).toEqual([]);
         } finally {

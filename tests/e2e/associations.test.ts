@@ -4,7 +4,8 @@
 // the applicant sees the outcome. Then invitations, the public directory, and axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, openDisclosures, type AxeViolation } from './browser';
+import { readFeed } from './ics';
 import { linkIn, waitForMail } from './mailbox';
 
 const DEMO = 'motesplats-demo';
@@ -307,6 +308,22 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
       const event = await (await fetch(new URL(`/api/events/${eventId}`, baseUrl!))).json();
       expect(event.organizer.id).toBe(id);
     }
+    // Its Subscribe control: the association's feed, named after it, with its events only.
+    const https = (await page.locator('a.feed-https').getAttribute('href'))!;
+    expect(https).toBe(new URL(`/feeds/associations/${id}.ics?lang=sv`, page.url()).href);
+    expect(await page.locator('a.feed-webcal').getAttribute('href')).toBe(
+      https.replace(/^https?:/, 'webcal:'),
+    );
+    const feed = readFeed(await (await fetch(https)).text());
+    const name = await page.locator('h1').textContent();
+    expect(feed.name).toBe(`${name?.trim()} – evenemang (Mötesplats)`);
+    const listed = await (
+      await fetch(new URL(`/api/occurrences?lang=sv&association=${id}&limit=100`, baseUrl!))
+    ).json();
+    const own = new Set(listed.items.map((o: { event: { id: string } }) => o.event.id));
+    const fed = new Set(feed.entries.filter((e) => e.end > Date.now()).map((e) => e.eventId));
+    expect(fed.size).toBeGreaterThan(0);
+    expect([...fed].sort()).toEqual([...own].sort());
     await visitor.close();
   });
 
@@ -350,6 +367,7 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
             const response = await page.goto(`/${lang}${path()}`);
             expect(response?.status()).toBe(200);
             if (lang === 'ar') expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+            await openDisclosures(page);
             const violations = await axe(page);
             expect(violations, report(violations)).toEqual([]);
           } finally {

@@ -35,6 +35,14 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
+/** Opens the Subscribe control's instructions (a <details>), so that axe checks them too. */
+export const openDisclosures = (page: Page) =>
+  page.evaluate(() =>
+    document
+      .querySelectorAll('details.feed-help')
+      .forEach((d) => ((d as HTMLDetailsElement).open = true)),
+  );
+
 /** Runs axe-core in the page against WCAG 2.1 A and AA. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol: an added <script> would be (rightly) refused

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { readFeed } from './ics';
 
 const ZONE = 'Europe/Helsinki';
 
@@ -182,6 +183,67 @@ describe.skipIf(!baseUrl)('the event calendar', () => {
         'lördag 9 januari',
         'söndag 10 januari',
       ]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('subscribes to exactly the filtered list: one feed as https, webcal and Google, named in Arabic', async () => {
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      // Language cafés in Arabic in Borgå (the demo has none: an empty feed), then all of
+      // Borgå's events in Arabic (several).
+      for (const filters of [
+        'municipality=borga&category=language-cafe&language=ar',
+        'municipality=borga&language=ar',
+      ]) {
+        await page.goto(`/ar?${filters}`);
+        const https = (await page.locator('a.feed-https').getAttribute('href'))!;
+        const url = new URL(https);
+        expect(url.origin).toBe(new URL(page.url()).origin);
+        expect(url.pathname).toBe('/feeds/calendar.ics');
+        // The page's filters, no more (no dates, no view), and the page's language.
+        expect([...url.searchParams]).toEqual([...new URLSearchParams(`${filters}&lang=ar`)]);
+        const webcal = await page.locator('a.feed-webcal').getAttribute('href');
+        expect(webcal).toBe(https.replace(/^https?:/, 'webcal:'));
+        const google = (await page.locator('a.feed-google').getAttribute('href'))!;
+        expect(google).toMatch(
+          /^https:\/\/calendar\.google\.com\/calendar\/r\?cid=webcal%3A%2F%2F/,
+        );
+        expect(new URL(google).searchParams.get('cid')).toBe(webcal);
+        expect(await page.getByLabel('عنوان التقويم للنسخ').inputValue()).toBe(https);
+
+        const response = await fetch(https);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+        const feed = readFeed(await response.text());
+        expect(feed.name).toMatch(/ – الفعاليات$/);
+        // The feed's entries from today on are the ones the page lists, in its order.
+        const today = DateTime.now().setZone(ZONE).startOf('day').toMillis();
+        const upcoming = feed.entries
+          .filter((e) => e.end > today)
+          .map((e) => `${e.eventId} ${new Date(e.start).toISOString()}`);
+        const listed = await page
+          .locator('ul.cards li.card')
+          .evaluateAll((cards) =>
+            cards.map(
+              (c) =>
+                `${c.querySelector('a')!.pathname.split('/').pop()} ${new Date(c.querySelector('time')!.getAttribute('datetime')!).toISOString()}`,
+            ),
+          );
+        expect(upcoming.slice(0, listed.length)).toEqual(listed);
+        const total = (await (
+          await fetch(
+            new URL(
+              `/api/occurrences?${filters}&lang=ar&limit=1&from=${DateTime.fromMillis(today, { zone: ZONE }).toISODate()}`,
+              baseUrl!,
+            ),
+          )
+        ).json()) as { page: { total: number } };
+        expect(upcoming.length).toBe(total.page.total);
+        if (filters.includes('category')) expect(listed).toEqual([]);
+        else expect(listed.length).toBeGreaterThan(0);
+      }
     } finally {
       await context.close();
     }

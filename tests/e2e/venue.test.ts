@@ -78,12 +78,24 @@ describe.skipIf(!baseUrl)('venue page', () => {
     expect(await page.locator('table.availability.week tbody tr').count()).toBe(7);
   });
 
-  it('links the venue feed as https and webcal, and the https address answers iCalendar', async () => {
+  it('links the venue feed as https, webcal and Google Calendar, and the https address answers iCalendar', async () => {
     await page.goto(`/sv/venues/${venueId}`);
-    const https = await page.locator('a.feed-url').getAttribute('href');
+    const https = await page.locator('a.feed-https').getAttribute('href');
     const webcal = await page.locator('a[href^="webcal:"]').getAttribute('href');
-    expect(https).toMatch(/^https?:\/\/[^/]+\/feeds\//);
+    expect(https).toBe(new URL(`/feeds/venues/${venueId}.ics?lang=sv`, page.url()).href);
     expect(webcal).toBe(https!.replace(/^https?:/, 'webcal:'));
+    expect(await page.locator('a.feed-google').getAttribute('href')).toBe(
+      `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal!)}`,
+    );
+    expect(await page.getByLabel('Kalenderns adress att kopiera').inputValue()).toBe(https);
+    // The instructions open by keyboard: the summary takes focus and Enter opens it.
+    const summary = page.locator('details.feed-help summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('details.feed-help').getAttribute('open')).not.toBeNull();
+    await expect(page.locator('details.feed-help dd').nth(2).textContent()).resolves.toContain(
+      'https-adressen',
+    );
     // The subscription address is the site's own: same scheme and host as the page.
     expect(new URL(https!).origin, "the feed address is not on the page's own origin").toBe(
       new URL(page.url()).origin,

@@ -25,6 +25,7 @@ import {
   withQuery,
 } from '#lib/server/calendar.ts';
 import type { FormErrors } from '#lib/server/forms.ts';
+import { calendarFeedPath } from '#lib/feeds.ts';
 import {
   languageParam,
   oneOfParam,
@@ -81,6 +82,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     free: selected.free,
     q: q.usable || undefined,
   };
+  /** The subscription to what the page shows: its filters, not its dates or view. */
+  const feed = { path: calendarFeedPath(filters), origin: url.origin };
 
   // The chosen municipality's zone first (its days are the calendar's); then what the form
   // offers (the venues and organizers of that municipality, or all) beside the occurrences.
@@ -124,6 +127,7 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
       errors,
       ...offered,
       zone,
+      feed,
       views: { ...viewQueries(search, from ?? today, today), list: withQuery(search, {}) },
       occurrences: answer.items,
       page: answer.page,
@@ -181,6 +185,7 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     errors,
     ...offered,
     zone,
+    feed,
     views: { ...viewQueries(search, anchor, today), [view]: withQuery(search, {}) },
     occurrences: [],
     page: null,

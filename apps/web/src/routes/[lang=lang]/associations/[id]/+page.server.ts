@@ -19,5 +19,10 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const admin = !!locals.session?.roles.associations.some(
     (a) => a.association.id === association.id && a.role === 'admin',
   );
-  return { association, upcoming: upcoming?.items ?? [], admin };
+  return {
+    association,
+    upcoming: upcoming?.items ?? [],
+    admin,
+    feed: { path: `/feeds/associations/${association.id}.ics`, origin: url.origin },
+  };
 };

@@ -26,10 +26,6 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     }).catch(() => null),
   ]);
 
-  const feedUrl = new URL(venue.feed.path, url.origin);
-  feedUrl.searchParams.set('lang', lang);
-  const https = feedUrl.href;
-
   return {
     venue,
     week,
@@ -40,6 +36,6 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     weekRows: weekBusy ? dayRows(week.monday, week.sunday, weekBusy) : null,
     monthRows: monthBusy ? dayRows(month.first, month.last, monthBusy) : null,
     upcoming: upcoming?.items ?? [],
-    feed: { https, webcal: https.replace(/^https?:/, 'webcal:') },
+    feed: { path: venue.feed.path, origin: url.origin },
   };
 };
