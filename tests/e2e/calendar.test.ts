@@ -191,8 +191,8 @@ describe.skipIf(!baseUrl)('the event calendar', () => {
   it('subscribes to exactly the filtered list: one feed as https, webcal and Google, named in Arabic', async () => {
     const { context, page } = await open({ javaScriptEnabled: false });
     try {
-      // Language cafés in Arabic in Borgå (the demo has none: an empty feed), then all of
-      // Borgå's events in Arabic (several).
+      // Language cafés in Arabic in Borgå (none in the demo itself), then all of Borgå's
+      // events in Arabic (several).
       for (const filters of [
         'municipality=borga&category=language-cafe&language=ar',
         'municipality=borga&language=ar',
@@ -241,8 +241,9 @@ describe.skipIf(!baseUrl)('the event calendar', () => {
           )
         ).json()) as { page: { total: number } };
         expect(upcoming.length).toBe(total.page.total);
-        if (filters.includes('category')) expect(listed).toEqual([]);
-        else expect(listed.length).toBeGreaterThan(0);
+        // Borgå's Arabic events exist in the demo; Arabic language cafés there only once
+        // another test has published one (the browser tests share one database).
+        if (!filters.includes('category')) expect(listed.length).toBeGreaterThan(0);
       }
     } finally {
       await context.close();
