@@ -167,19 +167,24 @@ export interface OccurrenceQuery {
   offset?: number | undefined;
 }
 
+/** The calendar's filters as both occurrence endpoints take them. */
+const filterQuery = (q: Omit<OccurrenceQuery, 'from' | 'to' | 'limit' | 'offset'>) => ({
+  lang: q.lang,
+  municipality: optional(q.municipality),
+  category: optional(q.category),
+  language: optional(q.language),
+  venue: optional(q.venue),
+  association: optional(q.association),
+  audience: q.audience || undefined,
+  free: q.free ? ('true' as const) : undefined,
+  q: optional(q.q),
+});
+
 export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery) =>
   body(
     client(fetch, origin).api.occurrences.$get({
       query: {
-        lang: q.lang,
-        municipality: optional(q.municipality),
-        category: optional(q.category),
-        language: optional(q.language),
-        venue: optional(q.venue),
-        association: optional(q.association),
-        audience: q.audience || undefined,
-        free: q.free ? 'true' : undefined,
-        q: optional(q.q),
+        ...filterQuery(q),
         from: optional(q.from),
         to: optional(q.to),
         limit: optional(q.limit),
@@ -200,15 +205,7 @@ export const listPeriodOccurrences = (
   body(
     client(fetch, origin).api.occurrences.period.$get({
       query: {
-        lang: q.lang,
-        municipality: optional(q.municipality),
-        category: optional(q.category),
-        language: optional(q.language),
-        venue: optional(q.venue),
-        association: optional(q.association),
-        audience: q.audience || undefined,
-        free: q.free ? 'true' : undefined,
-        q: optional(q.q),
+        ...filterQuery(q),
         from: q.from,
         to: q.to,
       },
