@@ -259,6 +259,18 @@ describe(`authorization matrix (${ENGINE})`, () => {
       ok: 200,
       call: (c) => c.get('/api/staff/audit?municipality=borga'),
     },
+    {
+      name: 'GET the indicators',
+      right: 'staff',
+      ok: 200,
+      call: (c) => c.get('/api/reports/indicators?municipality=borga&year=2026'),
+    },
+    {
+      name: 'GET the indicators as CSV',
+      right: 'staff',
+      ok: 200,
+      call: (c) => c.get('/api/reports/indicators.csv?municipality=borga&year=2026&table=venues'),
+    },
   ];
 
   // The matrix runs in order: the wrong actors first (nothing may change), then the right one.

@@ -62,6 +62,8 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/password/forgot',
       '/api/password/reset',
       '/api/ready',
+      '/api/reports/indicators',
+      '/api/reports/indicators.csv',
       '/api/session',
       '/api/session/oidc',
       '/api/sessions',

@@ -27,6 +27,7 @@ import { privacyRouter } from './routes/privacy/privacy.index';
 import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
 import { bookingsRouter } from './routes/bookings/bookings.index';
 import { mediaRouter } from './routes/media/media.index';
+import { reportsRouter } from './routes/reports/reports.index';
 import { adminRoutes } from './routes/admin/admin.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
@@ -58,7 +59,8 @@ const apiRoutes = () =>
     .route('/', privacyRouter)
     .route('/', staffVenuesRoutes)
     .route('/', bookingsRouter)
-    .route('/', adminRoutes);
+    .route('/', adminRoutes)
+    .route('/', reportsRouter);
 
 /**
  * Builds the HTTP application from its dependencies. No side effects: the composition root

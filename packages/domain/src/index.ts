@@ -30,3 +30,5 @@ export * from './events/plan';
 export * from './time/inputs';
 export * from './events/event-input';
 export * from './events/attendance';
+export * from './reports/period';
+export * from './reports/tables';

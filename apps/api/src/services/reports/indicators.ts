@@ -1,0 +1,545 @@
+import { categories, municipalities, rowsOf, venues, type Db } from '@motesplats/db';
+import {
+  DomainFailure,
+  hoursOf,
+  monthBuckets,
+  notFound,
+  openingIntervals,
+  reportPeriodInput,
+  reportPeriods,
+  utilisation,
+  type Figure,
+  type IndicatorReport,
+  type PeriodBucket,
+} from '@motesplats/domain';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { requireUser, type ServiceCtx } from '../context';
+import { localizer, type Localized } from '../shared/localize';
+
+/**
+ * The integration programme's yearly indicators (issue 11) for a municipality, a region or
+ * the whole installation, for a period and the one before it. Every count and sum is an SQL
+ * aggregate (bookings, requests, occurrences, attendance); Node only computes opening hours
+ * from each venue's weekly rule and puts the rows together. What counts is in
+ * docs/decisions/018-reports.md.
+ */
+
+export interface IndicatorsInput {
+  municipality?: string;
+  region?: string;
+  year?: number | string;
+  from?: string;
+  to?: string;
+  lang: string;
+}
+
+type Period = PeriodBucket['period'];
+type Municipality = typeof municipalities.$inferSelect;
+
+const arr = (values: readonly string[]) => `{${values.join(',')}}`;
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/** Which municipalities the actor asked for, and may see: staff their own, administrators any. */
+async function scopeOf(ctx: ServiceCtx, input: IndicatorsInput) {
+  const actor = requireUser(ctx);
+  if (input.municipality !== undefined) {
+    const [m] = await ctx.db
+      .select()
+      .from(municipalities)
+      .where(eq(municipalities.slug, input.municipality));
+    if (!m) throw new DomainFailure(notFound('municipality', input.municipality));
+    if (!actor.administrator && !actor.staff.some((s) => s.municipalityId === m.id)) {
+      throw new DomainFailure({ kind: 'forbidden', reason: 'staff' });
+    }
+    return { kind: 'municipality' as const, list: [m] };
+  }
+  // A region or the whole installation: administrators only.
+  if (!actor.administrator) throw new DomainFailure({ kind: 'forbidden', reason: 'administrator' });
+  const list = await ctx.db
+    .select()
+    .from(municipalities)
+    .where(input.region !== undefined ? eq(municipalities.region, input.region) : undefined)
+    .orderBy(asc(municipalities.slug));
+  if (list.length === 0) throw new DomainFailure(notFound('region', input.region ?? ''));
+  return {
+    kind: input.region !== undefined ? ('region' as const) : ('installation' as const),
+    list,
+  };
+}
+
+interface Bounds {
+  municipality: Municipality;
+  current: PeriodBucket[];
+  previous: PeriodBucket[];
+}
+
+/**
+ * The period table the queries join: per municipality its zone and the instants of both
+ * periods (each municipality's local midnights), with the period and local month of a
+ * timestamp column as SQL.
+ */
+function periodTable(bounds: Bounds[]) {
+  const first = (b: PeriodBucket[]) => b[0]!.start.toISOString();
+  const last = (b: PeriodBucket[]) => b[b.length - 1]!.end.toISOString();
+  const table = sql`unnest(
+      ${arr(bounds.map((b) => b.municipality.id))}::uuid[],
+      ${arr(bounds.map((b) => b.municipality.timeZone))}::text[],
+      ${arr(bounds.map((b) => first(b.current)))}::timestamptz[],
+      ${arr(bounds.map((b) => last(b.current)))}::timestamptz[],
+      ${arr(bounds.map((b) => first(b.previous)))}::timestamptz[],
+      ${arr(bounds.map((b) => last(b.previous)))}::timestamptz[]
+    ) as p(municipality_id, zone, cur_lo, cur_hi, prev_lo, prev_hi)`;
+  const period = (col: SQL) => sql`case when ${col} >= p.cur_lo then 'current' else 'previous' end`;
+  const month = (col: SQL) => sql`to_char(${col} at time zone p.zone, 'YYYY-MM')`;
+  // The previous period ends where the current one starts: one range covers both.
+  const within = (col: SQL) => sql`${col} >= p.prev_lo and ${col} < p.cur_hi`;
+  return { table, period, month, within };
+}
+
+/** Approved bookings per venue, period, month and use: how many start there, and booked time. */
+async function venueUse(db: Db, bounds: Bounds[]) {
+  const { table, period, month, within } = periodTable(bounds);
+  const buckets = bounds.flatMap((b) =>
+    [...b.current, ...b.previous].map((x) => ({ id: b.municipality.id, ...x })),
+  );
+  const bucketTable = sql`unnest(
+      ${arr(buckets.map((b) => b.id))}::uuid[],
+      ${arr(buckets.map((b) => b.period))}::text[],
+      ${arr(buckets.map((b) => b.month))}::text[],
+      ${arr(buckets.map((b) => b.start.toISOString()))}::timestamptz[],
+      ${arr(buckets.map((b) => b.end.toISOString()))}::timestamptz[]
+    ) as b(municipality_id, period, month, lo, hi)`;
+  const result = await db.execute(sql`
+    with held as (
+      -- Booked time per venue as one multirange: two halves of a hall booked at once count once.
+      select bk.venue_id, bk.municipality_id, bk.association_id is null as city,
+             range_agg(tstzrange(bk.starts_at, bk.ends_at)) as busy
+        from bookings bk join ${table} on p.municipality_id = bk.municipality_id
+       where bk.status = 'approved' and bk.starts_at < p.cur_hi and bk.ends_at > p.prev_lo
+       group by 1, 2, 3
+    ), hours as (
+      select h.venue_id, h.city, b.period, b.month,
+             sum(extract(epoch from upper(r) - lower(r))) as seconds
+        from held h join ${bucketTable} on b.municipality_id = h.municipality_id
+        cross join lateral unnest(h.busy * tstzmultirange(tstzrange(b.lo, b.hi))) as r
+       group by 1, 2, 3, 4
+    ), counts as (
+      select bk.venue_id, bk.association_id is null as city,
+             ${period(sql`bk.starts_at`)} as period, ${month(sql`bk.starts_at`)} as month,
+             count(*) as n
+        from bookings bk join ${table} on p.municipality_id = bk.municipality_id
+       where bk.status = 'approved' and ${within(sql`bk.starts_at`)}
+       group by 1, 2, 3, 4
+    )
+    select venue_id, city, period, month, coalesce(seconds, 0) as seconds, coalesce(n, 0) as n
+      from hours full join counts using (venue_id, city, period, month)`);
+  return rowsOf<{
+    venue_id: string;
+    city: boolean;
+    period: Period;
+    month: string;
+    seconds: unknown;
+    n: unknown;
+  }>(result).map((r) => ({
+    venueId: r.venue_id,
+    city: r.city,
+    period: r.period,
+    month: r.month,
+    ms: num(r.seconds) * 1000,
+    bookings: num(r.n),
+  }));
+}
+
+/** Association requests made in each period, by outcome, and the median time to a first decision. */
+async function requestOutcomes(db: Db, bounds: Bounds[]) {
+  const { table, period, within } = periodTable(bounds);
+  const result = await db.execute(sql`
+    with r as (
+      select ${period(sql`br.created_at`)} as period,
+             case
+               when bool_or(b.status = 'approved' or (b.status = 'cancelled' and b.decided_at is not null))
+                 then 'approved'
+               when bool_or(b.status = 'rejected') then 'rejected'
+               when bool_or(b.status = 'pending') then 'pending'
+               when bool_or(b.status = 'withdrawn') then 'withdrawn'
+               else 'cancelled'
+             end as outcome,
+             extract(epoch from min(b.decided_at) - br.created_at) as wait
+        from booking_requests br
+        join ${table} on p.municipality_id = br.municipality_id
+        join bookings b on b.request_id = br.id
+       where not br.city_use and ${within(sql`br.created_at`)}
+       group by br.id, br.created_at, p.cur_lo
+    )
+    select period, outcome, count(*) as n,
+           percentile_cont(0.5) within group (order by wait) as median
+      from r
+     group by grouping sets ((period, outcome), (period))`);
+  return rowsOf<{ period: Period; outcome: string | null; n: unknown; median: unknown }>(result);
+}
+
+/** Published events' dates in each period: per month, per category and in all; attendance. */
+async function occurrenceFigures(db: Db, bounds: Bounds[], now: Date) {
+  const { table, period, month, within } = periodTable(bounds);
+  const dates = sql`
+    select ${period(sql`o.starts_at`)} as period, ${month(sql`o.starts_at`)} as month,
+           e.id as event_id, e.category_slug, e.languages, a.participants,
+           o.ends_at <= ${now.toISOString()}::timestamptz as over
+      from event_occurrences o
+      join ${table} on p.municipality_id = o.municipality_id
+      join events e on e.id = o.event_id
+      left join attendance a on a.occurrence_id = o.id
+     where o.status = 'scheduled' and e.status = 'published' and ${within(sql`o.starts_at`)}`;
+  const [groups, languages] = await Promise.all([
+    db.execute(sql`
+      select period, month, category_slug,
+             count(distinct event_id) as events, count(*) as occurrences,
+             coalesce(sum(participants), 0) as participants,
+             count(*) filter (where over) as over,
+             count(*) filter (where over and participants is null) as uncounted
+        from (${dates}) d
+       group by grouping sets ((period, month), (period, category_slug), (period))`),
+    db.execute(sql`
+      select period, lang, count(distinct event_id) as events, count(*) as occurrences,
+             coalesce(sum(participants), 0) as participants
+        from (${dates}) d cross join lateral unnest(d.languages) as lang
+       group by period, lang`),
+  ]);
+  return {
+    groups: rowsOf<{
+      period: Period;
+      month: string | null;
+      category_slug: string | null;
+      events: unknown;
+      occurrences: unknown;
+      participants: unknown;
+      over: unknown;
+      uncounted: unknown;
+    }>(groups),
+    languages: rowsOf<{
+      period: Period;
+      lang: string;
+      events: unknown;
+      occurrences: unknown;
+      participants: unknown;
+    }>(languages),
+  };
+}
+
+/** Associations that booked or published in each period, and those verified in it. */
+async function associationFigures(db: Db, bounds: Bounds[]) {
+  const { table, period, within } = periodTable(bounds);
+  const result = await db.execute(sql`
+    with active as (
+      select ${period(sql`bk.starts_at`)} as period, bk.association_id
+        from bookings bk join ${table} on p.municipality_id = bk.municipality_id
+       where bk.status = 'approved' and bk.association_id is not null and ${within(sql`bk.starts_at`)}
+      union
+      select ${period(sql`o.starts_at`)}, e.association_id
+        from event_occurrences o
+        join ${table} on p.municipality_id = o.municipality_id
+        join events e on e.id = o.event_id
+       where o.status = 'scheduled' and e.status = 'published' and e.association_id is not null
+         and ${within(sql`o.starts_at`)}
+    ), verified as (
+      select ${period(sql`a.verified_at`)} as period, count(*) as n
+        from associations a join ${table} on p.municipality_id = a.municipality_id
+       where a.verification = 'verified' and ${within(sql`a.verified_at`)}
+       group by 1
+    ), counted as (
+      select period, count(*) as n from active group by period
+    )
+    select period, coalesce(c.n, 0) as active, coalesce(v.n, 0) as verified
+      from counted c full join verified v using (period)`);
+  return rowsOf<{ period: Period; active: unknown; verified: unknown }>(result);
+}
+
+const figure = <T>(value: T, previous: T): Figure<T> => ({ value, previous });
+
+export async function reportIndicators({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: IndicatorsInput;
+}): Promise<IndicatorReport> {
+  const periods = reportPeriods(reportPeriodInput.parse(input));
+  const scope = await scopeOf(ctx, input);
+  const bounds: Bounds[] = scope.list.map((m) => ({
+    municipality: m,
+    current: monthBuckets(periods.current, m.timeZone, 'current'),
+    previous: monthBuckets(periods.previous, m.timeZone, 'previous'),
+  }));
+  const ids = scope.list.map((m) => m.id);
+  const [venueRows, categoryRows, use, requests, occurrences, associationRows] = await Promise.all([
+    ctx.db
+      .select({
+        id: venues.id,
+        municipalityId: venues.municipalityId,
+        name: venues.name,
+        bookable: venues.bookable,
+        openingHours: venues.openingHours,
+        blackoutDates: venues.blackoutDates,
+        createdAt: venues.createdAt,
+      })
+      .from(venues)
+      .where(inArray(venues.municipalityId, ids)),
+    ctx.db.select().from(categories).orderBy(asc(categories.position), asc(categories.slug)),
+    venueUse(ctx.db, bounds),
+    requestOutcomes(ctx.db, bounds),
+    occurrenceFigures(ctx.db, bounds, ctx.now),
+    associationFigures(ctx.db, bounds),
+  ]);
+
+  const languagesOf = new Map(scope.list.map((m) => [m.id, m.languages]));
+  const fallbacks = scope.list[0]?.languages ?? [];
+  const t = localizer(input.lang, fallbacks);
+  const boundsOf = new Map(bounds.map((b) => [b.municipality.id, b]));
+
+  // Opening hours per venue and month, from the weekly rule, since the venue exists.
+  const open = new Map<string, number>(); // `${venue}|${period}|${month}` → ms
+  for (const v of venueRows) {
+    if (!v.bookable) continue;
+    const b = boundsOf.get(v.municipalityId)!;
+    for (const bucket of [...b.current, ...b.previous]) {
+      const start = new Date(Math.max(bucket.start.getTime(), v.createdAt.getTime()));
+      if (start >= bucket.end) continue;
+      const ms = openingIntervals(
+        v.openingHours,
+        b.municipality.timeZone,
+        { start, end: bucket.end },
+        v.blackoutDates,
+      ).reduce((sum, i) => sum + (i.end.getTime() - i.start.getTime()), 0);
+      open.set(`${v.id}|${bucket.period}|${bucket.month}`, ms);
+    }
+  }
+  const useKey = (venueId: string, city: boolean, period: Period, month: string) =>
+    `${venueId}|${city ? 'city' : 'assoc'}|${period}|${month}`;
+  const usage = new Map(use.map((u) => [useKey(u.venueId, u.city, u.period, u.month), u]));
+
+  const monthsOf = (municipalityId: string, period: Period) =>
+    boundsOf.get(municipalityId)![period];
+  const venueFigures = (
+    venueId: string,
+    municipalityId: string,
+    period: Period,
+    months?: string[],
+  ) => {
+    let bookings = 0;
+    let ms = 0;
+    let cityBookings = 0;
+    let cityMs = 0;
+    let openMs = 0;
+    for (const bucket of monthsOf(municipalityId, period)) {
+      if (months && !months.includes(bucket.month)) continue;
+      const a = usage.get(useKey(venueId, false, period, bucket.month));
+      const c = usage.get(useKey(venueId, true, period, bucket.month));
+      bookings += a?.bookings ?? 0;
+      ms += a?.ms ?? 0;
+      cityBookings += c?.bookings ?? 0;
+      cityMs += c?.ms ?? 0;
+      openMs += open.get(`${venueId}|${period}|${bucket.month}`) ?? 0;
+    }
+    const bookedHours = hoursOf(ms);
+    const openHours = hoursOf(openMs);
+    return {
+      bookings,
+      bookedHours,
+      openHours,
+      utilisation: utilisation(bookedHours, openHours),
+      cityBookings,
+      cityHours: hoursOf(cityMs),
+    };
+  };
+
+  const listed = venueRows.filter(
+    (v) => v.bookable || use.some((u) => u.venueId === v.id && (u.bookings > 0 || u.ms > 0)),
+  );
+  const venueTable = listed
+    .map((v) => {
+      const current = venueFigures(v.id, v.municipalityId, 'current');
+      const previous = venueFigures(v.id, v.municipalityId, 'previous');
+      const prevMonths = monthsOf(v.municipalityId, 'previous');
+      return {
+        id: v.id,
+        name: localizer(input.lang, languagesOf.get(v.municipalityId) ?? []).must(v.name),
+        municipality: boundsOf.get(v.municipalityId)!.municipality.slug,
+        bookable: v.bookable,
+        bookings: figure(current.bookings, previous.bookings),
+        bookedHours: figure(current.bookedHours, previous.bookedHours),
+        openHours: figure(current.openHours, previous.openHours),
+        utilisation: figure(current.utilisation, previous.utilisation),
+        cityBookings: figure(current.cityBookings, previous.cityBookings),
+        cityHours: figure(current.cityHours, previous.cityHours),
+        months: monthsOf(v.municipalityId, 'current').map((bucket, i) => {
+          const now = venueFigures(v.id, v.municipalityId, 'current', [bucket.month]);
+          const before =
+            prevMonths[i] && prevMonths.length === monthsOf(v.municipalityId, 'current').length
+              ? venueFigures(v.id, v.municipalityId, 'previous', [prevMonths[i]!.month])
+              : null;
+          return {
+            month: bucket.month,
+            bookedHours: now.bookedHours,
+            openHours: now.openHours,
+            utilisation: now.utilisation,
+            previousUtilisation: before?.utilisation ?? null,
+          };
+        }),
+      };
+    })
+    .sort((a, b) => a.name.text.localeCompare(b.name.text, input.lang));
+
+  const sum = (period: Period, pick: (f: ReturnType<typeof venueFigures>) => number) =>
+    Math.round(
+      listed.reduce((s, v) => s + pick(venueFigures(v.id, v.municipalityId, period)), 0) * 10,
+    ) / 10;
+  const totals = (period: Period) => {
+    const bookedHours = sum(period, (f) => f.bookedHours);
+    const openHours = sum(period, (f) => f.openHours);
+    return {
+      bookings: sum(period, (f) => f.bookings),
+      bookedHours,
+      openHours,
+      utilisation: utilisation(bookedHours, openHours),
+      cityBookings: sum(period, (f) => f.cityBookings),
+      cityHours: sum(period, (f) => f.cityHours),
+    };
+  };
+  const cur = totals('current');
+  const prev = totals('previous');
+
+  const available = (period: Period) =>
+    venueRows.filter((v) => {
+      if (!v.bookable) return false;
+      const months = monthsOf(v.municipalityId, period);
+      return v.createdAt < months[months.length - 1]!.end;
+    }).length;
+
+  const outcome = (period: Period, name: string) =>
+    num(requests.find((r) => r.period === period && r.outcome === name)?.n);
+  const median = (period: Period) => {
+    const m = requests.find((r) => r.period === period && r.outcome === null)?.median;
+    return m === null || m === undefined ? null : Math.round(Number(m) / 360) / 10;
+  };
+
+  const group = (period: Period, where: (g: (typeof occurrences.groups)[number]) => boolean) =>
+    occurrences.groups.find((g) => g.period === period && where(g));
+  const total = (period: Period) =>
+    group(period, (g) => g.month === null && g.category_slug === null);
+  const share = (g: ReturnType<typeof total>) =>
+    g && num(g.over) > 0 ? Math.round((num(g.uncounted) / num(g.over)) * 1000) / 1000 : null;
+  const occ = (
+    g: ReturnType<typeof total>,
+    key: 'events' | 'occurrences' | 'participants' | 'over' | 'uncounted',
+  ) => num(g?.[key]);
+  const [tc, tp] = [total('current'), total('previous')];
+  const assoc = (period: Period) => associationRows.find((r) => r.period === period);
+
+  const currentMonths = bounds[0]!.current;
+  const previousMonths = bounds[0]!.previous;
+  const aligned = currentMonths.length === previousMonths.length;
+  const monthRow = (period: Period, month: string | undefined) => {
+    if (!month) return null;
+    const g = group(period, (x) => x.month === month);
+    const bookedHours =
+      Math.round(
+        listed.reduce(
+          (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).bookedHours,
+          0,
+        ) * 10,
+      ) / 10;
+    const openHours =
+      Math.round(
+        listed.reduce(
+          (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).openHours,
+          0,
+        ) * 10,
+      ) / 10;
+    return {
+      month,
+      bookings: listed.reduce(
+        (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).bookings,
+        0,
+      ),
+      bookedHours,
+      openHours,
+      utilisation: utilisation(bookedHours, openHours),
+      occurrences: occ(g, 'occurrences'),
+      participants: occ(g, 'participants'),
+    };
+  };
+
+  return {
+    scope: {
+      kind: scope.kind,
+      ...(scope.kind === 'municipality' ? { municipality: scope.list[0]!.slug } : {}),
+      ...(scope.kind === 'region' ? { region: input.region } : {}),
+      name:
+        scope.kind === 'municipality'
+          ? t.must(scope.list[0]!.name)
+          : ({ text: input.region ?? '', lang: input.lang, fallback: false } satisfies Localized),
+      municipalities: scope.list.map((m) => ({
+        slug: m.slug,
+        name: t.must(m.name),
+        timeZone: m.timeZone,
+      })),
+    },
+    period: { ...periods.current, previous: periods.previous },
+    summary: {
+      venuesAvailable: figure(available('current'), available('previous')),
+      bookings: figure(cur.bookings, prev.bookings),
+      bookedHours: figure(cur.bookedHours, prev.bookedHours),
+      openHours: figure(cur.openHours, prev.openHours),
+      utilisation: figure(cur.utilisation, prev.utilisation),
+      cityBookings: figure(cur.cityBookings, prev.cityBookings),
+      cityHours: figure(cur.cityHours, prev.cityHours),
+      requestsApproved: figure(outcome('current', 'approved'), outcome('previous', 'approved')),
+      requestsRejected: figure(outcome('current', 'rejected'), outcome('previous', 'rejected')),
+      requestsWithdrawn: figure(outcome('current', 'withdrawn'), outcome('previous', 'withdrawn')),
+      requestsPending: figure(outcome('current', 'pending'), outcome('previous', 'pending')),
+      medianHoursToDecision: figure(median('current'), median('previous')),
+      events: figure(occ(tc, 'events'), occ(tp, 'events')),
+      occurrences: figure(occ(tc, 'occurrences'), occ(tp, 'occurrences')),
+      participants: figure(occ(tc, 'participants'), occ(tp, 'participants')),
+      occurrencesOver: figure(occ(tc, 'over'), occ(tp, 'over')),
+      occurrencesUncounted: figure(occ(tc, 'uncounted'), occ(tp, 'uncounted')),
+      shareUncounted: figure(share(tc), share(tp)),
+      activeAssociations: figure(num(assoc('current')?.active), num(assoc('previous')?.active)),
+      newlyVerifiedAssociations: figure(
+        num(assoc('current')?.verified),
+        num(assoc('previous')?.verified),
+      ),
+    },
+    months: currentMonths.map((bucket, i) => ({
+      ...monthRow('current', bucket.month)!,
+      previous: aligned ? monthRow('previous', previousMonths[i]?.month) : null,
+    })),
+    venues: venueTable,
+    categories: categoryRows
+      .map((c) => {
+        const now = group('current', (g) => g.category_slug === c.slug);
+        const before = group('previous', (g) => g.category_slug === c.slug);
+        return {
+          slug: c.slug,
+          name: t.must(c.name),
+          events: figure(occ(now, 'events'), occ(before, 'events')),
+          occurrences: figure(occ(now, 'occurrences'), occ(before, 'occurrences')),
+          participants: figure(occ(now, 'participants'), occ(before, 'participants')),
+        };
+      })
+      .filter((c) => c.occurrences.value > 0 || c.occurrences.previous > 0),
+    languages: [...new Set(occurrences.languages.map((l) => l.lang))]
+      .map((code) => {
+        const row = (period: Period) =>
+          occurrences.languages.find((l) => l.period === period && l.lang === code);
+        const [now, before] = [row('current'), row('previous')];
+        return {
+          code,
+          events: figure(num(now?.events), num(before?.events)),
+          occurrences: figure(num(now?.occurrences), num(before?.occurrences)),
+          participants: figure(num(now?.participants), num(before?.participants)),
+        };
+      })
+      .sort((a, b) => b.participants.value - a.participants.value || a.code.localeCompare(b.code)),
+  };
+}
