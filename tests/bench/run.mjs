@@ -10,6 +10,7 @@ const BENCHES = {
   soak: ['npx', ['tsx', 'tests/bench/soak.ts']],
   calendar: ['npx', ['tsx', 'tests/bench/calendar.ts']],
   feeds: ['npx', ['tsx', 'tests/bench/feeds.ts']],
+  reports: ['npx', ['tsx', 'tests/bench/reports.ts']],
 };
 const name = process.argv[2] ?? 'startup';
 const bench = BENCHES[name];
