@@ -34,6 +34,7 @@ async function fingerprint(t: TestDb): Promise<string> {
     'events',
     'event_occurrences',
     'attendance',
+    'feed_tokens',
   ];
   const parts: string[] = [];
   for (const table of tables) {
@@ -56,7 +57,7 @@ describe(`authorization matrix (${ENGINE})`, () => {
   /** A pending association in Borgå founded by resident@ (its admin), with a member and a contact. */
   let target: { id: string; memberId: string };
   /** A weekly booking request of three dates by mll@ for MLL (verified, Borgå). */
-  let booking: { id: string; dates: string[] };
+  let booking: { id: string; dates: string[]; venueId: string };
   /** MLL's demo draft (baby massage, Borgå) and its one date. */
   let draft: { id: string; occurrenceId: string };
   const SECRET_CONTACT = 'kassor@hemlig-forening.example.org';
@@ -112,7 +113,11 @@ describe(`authorization matrix (${ENGINE})`, () => {
       });
       if (res.status !== 201) continue;
       const created = await json(res);
-      booking = { id: created.id, dates: created.bookings.map((b: { date: string }) => b.date) };
+      booking = {
+        id: created.id,
+        dates: created.bookings.map((b: { date: string }) => b.date),
+        venueId: venue.id,
+      };
       break;
     }
     expect(booking?.dates).toEqual(['2027-03-02', '2027-03-09', '2027-03-16']);
@@ -143,6 +148,12 @@ describe(`authorization matrix (${ENGINE})`, () => {
       right: 'member',
       ok: 200,
       call: (c) => c.get(`/api/associations/${target.id}/details`),
+    },
+    {
+      name: 'POST a private feed link (the association, its member)',
+      right: 'member',
+      ok: 201,
+      call: (c) => c.post('/api/feed-tokens', { scope: { kind: 'association', id: target.id } }),
     },
     {
       name: 'PUT association profile',
@@ -252,6 +263,24 @@ describe(`authorization matrix (${ENGINE})`, () => {
       right: 'member',
       ok: 200,
       call: (c) => c.post(`/api/occurrences/${draft.occurrenceId}/cancel`, { reason: 'Sjuk' }),
+    },
+    {
+      name: 'POST a private feed link (a venue, its staff)',
+      right: 'staff',
+      ok: 201,
+      call: (c) => c.post('/api/feed-tokens', { scope: { kind: 'venue', id: booking.venueId } }),
+    },
+    {
+      name: 'DELETE a private feed link (its owner)',
+      right: 'staff',
+      ok: 204,
+      call: async (c) => {
+        const [row] = rowsOf<{ id: string }>(
+          await t.db.execute(sql`select id from feed_tokens
+            where scope = 'venue' and revoked_at is null`),
+        );
+        return c.delete(`/api/feed-tokens/${row!.id}`);
+      },
     },
     {
       name: 'GET audit log',

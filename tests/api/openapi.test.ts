@@ -51,6 +51,8 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/events/{id}/manage',
       '/api/events/{id}/publish',
       '/api/events/{id}/unpublish',
+      '/api/feed-tokens',
+      '/api/feed-tokens/{id}',
       '/api/health',
       '/api/invitations/accept',
       '/api/municipalities',
@@ -88,6 +90,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/feeds/categories/{slug}.ics',
       '/feeds/events/{id}.ics',
       '/feeds/municipalities/{slug}.ics',
+      '/feeds/private/{token}.ics',
       '/feeds/venues/{id}.ics',
       '/media/{id}.webp',
     ]);

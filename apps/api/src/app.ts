@@ -5,6 +5,7 @@ import { createAuth } from './auth/auth';
 import { argon2Hasher } from './auth/password';
 import type { Deps } from './deps';
 import { allowedMethods } from './http/allowed-methods';
+import { redactPath } from './http/redact';
 import {
   methodNotAllowed,
   payloadTooLarge,
@@ -17,6 +18,7 @@ import { docsRouter } from './routes/docs/docs.index';
 import { eventWritesRouter } from './routes/events/event-writes.index';
 import { eventsRouter } from './routes/events/events.index';
 import { feedsRouter } from './routes/feeds/feeds.index';
+import { feedTokensRouter } from './routes/feed-tokens/feed-tokens.index';
 import { healthRouter } from './routes/health/health.index';
 import { occurrencesRouter } from './routes/occurrences/occurrences.index';
 import { createRouter } from './routes/shared/router';
@@ -59,6 +61,7 @@ const apiRoutes = () =>
     .route('/', privacyRouter)
     .route('/', staffVenuesRoutes)
     .route('/', bookingsRouter)
+    .route('/', feedTokensRouter)
     .route('/', adminRoutes)
     .route('/', reportsRouter);
 
@@ -119,7 +122,7 @@ export function createApp(given: Deps) {
     }
     return problemResponse(
       c,
-      problemFromDomain({ kind: 'not_found', entity: 'resource', id: c.req.path }),
+      problemFromDomain({ kind: 'not_found', entity: 'resource', id: redactPath(c.req.path) }),
     );
   });
   // What failed is logged by requestLog, in the request's one line (c.error).

@@ -1,3 +1,4 @@
+import { redactPath } from './redact';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { clientAddress, requestOrigin, type OriginPolicy } from './forwarded';
@@ -68,7 +69,7 @@ export function createNodeListener(options: {
         if (byApi || !logger) return;
         const status = res.statusCode;
         // The page's route id; else (an asset, no such page) the path without its query.
-        const route = note?.route ?? (path.split('?', 1)[0] ?? '').slice(0, 200);
+        const route = note?.route ?? redactPath(path.split('?', 1)[0] ?? '').slice(0, 200);
         const line = {
           reqId: id,
           method: req.method,

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { redactPath } from './redact';
 
 /** RFC 9457 problem details. */
 export interface Problem {
@@ -234,7 +235,7 @@ export function problemResponse(c: Context, problem: Problem): Response {
   if (typeof problem.retryAfterSeconds === 'number')
     headers['retry-after'] = String(problem.retryAfterSeconds);
   return c.body(
-    JSON.stringify({ ...problem, instance: c.req.path }),
+    JSON.stringify({ ...problem, instance: redactPath(c.req.path) }),
     problem.status as ContentfulStatusCode,
     headers,
   );

@@ -1,13 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../http/env';
+import { redactPath } from '../http/redact';
 import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id';
 import { errorFields, type Logger } from '../logger';
 
 /**
  * Names the request (X-Request-Id, echoed in the answer) and writes one log line when it is
  * answered: id, method, the route's pattern (never the raw path of a matched route, which
- * may hold a token), status and duration; for a 5xx also what failed, as one line
+ * may hold a token; an unmatched private feed path is cut, http/redact.ts), status and duration; for a 5xx also what failed, as one line
  * (errorFields). Requests the pages make in-process (SvelteKit's loads, through
  * hooks.server.ts) log at debug: the page's own line is the one at info.
  */
@@ -26,7 +27,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
       reqId: id,
       method: c.req.method,
       route: route ?? null,
-      ...(route === undefined ? { path: c.req.path.slice(0, 200) } : {}),
+      ...(route === undefined ? { path: redactPath(c.req.path).slice(0, 200) } : {}),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       ...(inProcess ? { inProcess: true } : {}),

@@ -101,6 +101,8 @@ export const bookings = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: instant('decided_at'),
     decisionNote: text('decision_note'),
+    /** The private feeds' SEQUENCE: raised by the database when status, time or purpose change (migration 0010). */
+    sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './people';
-import { createdAt, instant } from './columns';
+import { createdAt, instant, municipalityId } from './columns';
 import { municipalities } from './tenancy';
 
 /** Every staff decision and role change, written in the transaction that makes it. */
@@ -72,3 +83,37 @@ export const feedVersions = pgTable('feed_versions', {
   version: bigint('version', { mode: 'number' }).notNull().default(0),
   changedAt: instant('changed_at').notNull().defaultNow(),
 });
+
+export const feedTokenScope = pgEnum('feed_token_scope', ['venue', 'municipality', 'association']);
+
+/**
+ * A private feed link (docs/decisions/017, "Private feeds"): one user's, for one scope (a
+ * venue's or a municipality's bookings for its staff, an association's for its members).
+ * Only the SHA-256 of the token is kept, so the link is shown once; the owner's right is
+ * checked again at every fetch. At most one live token per user and scope (renewing revokes
+ * the old one); revoked rows stay for the audit trail.
+ */
+export const feedTokens = pgTable(
+  'feed_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    municipalityId: municipalityId(),
+    scope: feedTokenScope('scope').notNull(),
+    /** The venue's, the municipality's or the association's id. */
+    scopeId: uuid('scope_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    /** Written at most once an hour by the feed itself. */
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('feed_tokens_live_unique')
+      .on(t.userId, t.scope, t.scopeId)
+      .where(sql`${t.revokedAt} is null`),
+    index('feed_tokens_user_idx').on(t.userId),
+  ],
+);

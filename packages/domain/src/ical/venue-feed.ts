@@ -16,9 +16,10 @@ export interface FeedEvent {
   description?: string;
   /** Venue name and address. */
   location: string;
-  /** The event's public page. */
+  /** The event's public page (a private feed: the booking's page for its owner). */
   url: string;
-  status: 'confirmed' | 'cancelled';
+  /** `tentative`: a booking not decided yet (private feeds). */
+  status: 'confirmed' | 'tentative' | 'cancelled';
   categories?: string[];
   geo?: { lat: number; lon: number };
 }
@@ -92,7 +93,12 @@ export function buildVenueFeed(input: VenueFeedInput): string {
           : { geo: e.geo }
         : e.location,
       url: e.url,
-      status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        e.status === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : e.status === 'tentative'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       ...(categories.length > 0 ? { categories } : {}),
     });
   }

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { BuiltFeed } from '../../services/feeds/feed-cache';
+import { privateFeed } from '../../services/feeds/private-feed';
 import { publicFeed, type FeedScope } from '../../services/feeds/public-feed';
 import type { AppEnv } from '../../http/env';
 import { OccurrenceFilters } from '../occurrences/occurrences.routes';
 import { createRouter } from '../shared/router';
-import { Lang, problems } from '../shared/schemas';
+import { Lang, problem, problems } from '../shared/schemas';
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a slug');
 const Id = z.uuid({ message: 'id must be a UUID' });
@@ -24,12 +25,18 @@ function notModified(c: Context<AppEnv>, feed: BuiltFeed): boolean {
 }
 
 /** Serves a built feed: 304 when the client's copy is current, gzip when the client takes it. */
-function serve(c: Context<AppEnv>, feed: BuiltFeed, filename: string) {
+function serve(
+  c: Context<AppEnv>,
+  feed: BuiltFeed,
+  filename: string,
+  visibility: 'public' | 'private' = 'public',
+) {
   const validators = {
     etag: feed.etag,
     'last-modified': feed.lastModified.toUTCString(),
-    // Public feeds: any shared cache may keep them for a quarter of an hour.
-    'cache-control': 'public, max-age=900',
+    // Public feeds: any shared cache may keep them for a quarter of an hour. Private ones:
+    // only the subscriber's own client (a proxy or CDN must not keep a token's answer).
+    'cache-control': `${visibility}, max-age=900`,
     vary: 'accept-encoding',
   };
   if (notModified(c, feed)) return c.body(null, 304, validators);
@@ -109,6 +116,20 @@ feedsRouter.get(
   }),
 );
 
+/**
+ * A private feed: the path's token is checked, with its owner's right, at every request; any
+ * refusal is the same 404. The path is never logged (request-log.ts) nor echoed (problem.ts).
+ */
+feedsRouter.get('/private/:file', async (c) => {
+  const token = (c.req.param('file') ?? '').replace(/\.ics$/, '');
+  const { lang } = z.object({ lang: Lang }).parse({ lang: c.req.query('lang') });
+  const feed = await privateFeed({
+    ctx: c.var.ctx,
+    input: { token, lang, origin: c.var.deps.config.publicOrigin ?? new URL(c.req.url).origin },
+  });
+  return serve(c, feed, 'bookings.ics', 'private');
+});
+
 const IcsResponses = {
   200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } },
   304: {
@@ -153,4 +174,21 @@ feedsRouter.openAPIRegistry.registerPath({
   summary: 'The published events of any calendar filter (the calendar page offers its URL)',
   request: { query: CalendarQuery },
   responses: IcsResponses,
+});
+feedsRouter.openAPIRegistry.registerPath({
+  method: 'get',
+  path: '/private/{token}.ics',
+  tags: ['Feeds'],
+  summary:
+    "A private feed: a venue's or municipality's bookings (staff) or an association's own (members), behind a revocable token; Cache-Control private",
+  request: {
+    params: z.object({
+      token: z.string().openapi({ param: { name: 'token', in: 'path' } }),
+    }),
+    query: langOnly,
+  },
+  responses: {
+    ...IcsResponses,
+    404: problem('Unknown or revoked token, or its owner no longer has the right: all alike'),
+  },
 });

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '@motesplats/db';
+import type { ServiceCtx } from '../context';
+import { feedVersionOf, type FeedVersion } from './feed-version';
 
 /** A built feed as it is served: its bytes (plain and gzipped), validators and what it was built from. */
 export interface BuiltFeed {
@@ -78,4 +80,57 @@ export function feedCacheFor(db: Db): FeedCache {
     caches.set(db, cache);
   }
   return cache;
+}
+
+const DAY = 86_400_000;
+
+/** What a feed is built from, once its scope is resolved (or a not_found failure). */
+export interface FeedSource {
+  /** The scope's municipality, whose feed version the feed is kept under (null: all). */
+  municipalityId: string | null;
+  build: (version: FeedVersion, day: number) => Promise<BuiltFeed>;
+}
+
+/**
+ * Every feed, public or private, is served through here: the built bytes are kept under
+ * `key` (origin, language, scope; never a token) with the feed version and the UTC day
+ * (the windows move once a day), so a poll of an unchanged feed costs one index lookup and
+ * no build, and a conditional poll is answered from that. The version is read before the
+ * rows: a change committed in between only makes the next poll build again, never keeps a
+ * feed under a version it does not show. Whoever may see the feed is checked by the caller,
+ * before this, at every request.
+ */
+export async function cachedFeed(
+  ctx: ServiceCtx,
+  key: string,
+  resolve: () => Promise<FeedSource>,
+): Promise<BuiltFeed> {
+  const cache = feedCacheFor(ctx.db);
+  const day = Math.floor(ctx.now.getTime() / DAY) * DAY;
+  const known = cache.get(key);
+  if (known && known.day === day) {
+    const current = await feedVersionOf(ctx.db, known.municipalityId);
+    if (current.version === known.version) return known;
+  }
+
+  const source = await resolve();
+  const version = await feedVersionOf(ctx.db, source.municipalityId);
+  // After a change, the many subscribers polling one feed share a single build.
+  const flight = `${key}|${version.version}|${day}`;
+  const underway = cache.building.get(flight);
+  if (underway) return underway;
+  // Or one finished while this poll was resolving its scope.
+  const fresh = cache.get(key);
+  if (fresh && fresh.version === version.version && fresh.day === day) return fresh;
+  const build = source.build(version, day).then((feed) => {
+    cache.set(key, feed);
+    cache.builds += 1;
+    return feed;
+  });
+  cache.building.set(flight, build);
+  try {
+    return await build;
+  } finally {
+    cache.building.delete(flight);
+  }
 }

@@ -14,9 +14,9 @@ import { eventFilters, type EventFilterInput } from '../occurrences/list-occurre
 import { addressLine, coordinatesOf } from '../shared/address';
 import { localizer, type Localizer } from '../shared/localize';
 import { findVenue } from '../venues/find-venue';
-import { builtFeed, feedCacheFor, type BuiltFeed } from './feed-cache';
+import { builtFeed, cachedFeed, type BuiltFeed } from './feed-cache';
 import { feedEventOf, feedOccurrences } from './feed-event';
-import { feedVersionOf, type FeedVersion } from './feed-version';
+import type { FeedVersion } from './feed-version';
 
 /** What a public feed shows: one venue's, association's, category's or municipality's events, one event, or any calendar filter. */
 export type FeedScope =
@@ -34,8 +34,6 @@ export const FEED_NAMES: Record<string, string> = {
   en: 'events',
   ar: 'الفعاليات',
 };
-
-const DAY = 86_400_000;
 
 interface ResolvedScope {
   municipalityId: string | null;
@@ -193,37 +191,13 @@ export async function publicFeed({
   ctx: ServiceCtx;
   input: { scope: FeedScope; lang: string; origin: string };
 }): Promise<BuiltFeed> {
-  const cache = feedCacheFor(ctx.db);
-  const key = `${input.origin}|${input.lang}|${feedPath(input.scope)}`;
-  const day = Math.floor(ctx.now.getTime() / DAY) * DAY;
-  const known = cache.get(key);
-  if (known && known.day === day) {
-    const current = await feedVersionOf(ctx.db, known.municipalityId);
-    if (current.version === known.version) return known;
-  }
-
-  const scope = await resolveScope(ctx, input.scope, input.lang);
-  // The version first, then the rows: a change committed in between only makes the next
-  // poll build again, never keeps a feed under a version it does not show.
-  const version = await feedVersionOf(ctx.db, scope.municipalityId);
-  // After a change, the many subscribers polling one feed share a single build.
-  const flight = `${key}|${version.version}|${day}`;
-  const underway = cache.building.get(flight);
-  if (underway) return underway;
-  // Or one finished while this poll was resolving its scope.
-  const fresh = cache.get(key);
-  if (fresh && fresh.version === version.version && fresh.day === day) return fresh;
-  const build = buildFeed(ctx, input, scope, version, day).then((feed) => {
-    cache.set(key, feed);
-    cache.builds += 1;
-    return feed;
+  return cachedFeed(ctx, `${input.origin}|${input.lang}|${feedPath(input.scope)}`, async () => {
+    const scope = await resolveScope(ctx, input.scope, input.lang);
+    return {
+      municipalityId: scope.municipalityId,
+      build: (version, day) => buildFeed(ctx, input, scope, version, day),
+    };
   });
-  cache.building.set(flight, build);
-  try {
-    return await build;
-  } finally {
-    cache.building.delete(flight);
-  }
 }
 
 async function buildFeed(

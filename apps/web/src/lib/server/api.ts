@@ -893,3 +893,18 @@ export const recordAttendance = (
 /** Staff: past dates in their municipalities with no participant count yet. */
 export const listUncountedOccurrences = (fetch: Fetch, origin: string, lang: Locale) =>
   body(client(fetch, origin).api.staff.attendance.$get({ query: { lang } }));
+
+/** My live private calendar links (never their tokens). */
+export const listFeedTokens = (fetch: Fetch, origin: string) =>
+  result(client(fetch, origin).api['feed-tokens'].$get());
+
+/** Makes (or renews) my private link for a scope: the answer holds the link, this once. */
+export const createFeedToken = (
+  fetch: Fetch,
+  origin: string,
+  lang: Locale,
+  scope: { kind: 'venue' | 'municipality' | 'association'; id: string },
+) => result(client(fetch, origin).api['feed-tokens'].$post({ query: { lang }, json: { scope } }));
+
+export const revokeFeedToken = (fetch: Fetch, origin: string, id: string) =>
+  result(client(fetch, origin).api['feed-tokens'][':id'].$delete({ param: { id } }));

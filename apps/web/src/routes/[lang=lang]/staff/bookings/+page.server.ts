@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { decideBooking, listStaffVenues, orPageError, staffBookingQueue } from '#lib/server/api.ts';
 import { attempt, errorsOf, type FormErrors } from '#lib/server/forms.ts';
+import { privateLinkActions, privateLinkOf } from '#lib/server/private-feed.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
@@ -12,7 +13,15 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
     orPageError(staffBookingQueue(fetch, url.origin, params.lang)),
     listStaffVenues(fetch, url.origin, params.lang).catch(() => null),
   ]);
+  // The municipality link: of the first municipality the reader is staff of.
+  const municipalityId = locals.session.roles.staff[0]!.municipality.id;
+  const privateLink = await privateLinkOf(fetch, url.origin, {
+    kind: 'municipality',
+    id: municipalityId,
+  });
   return {
+    privateLink,
+    origin: url.origin,
     items: queue.items,
     // Where staff book for the city's own use: the bookable venues of their municipalities.
     venues:
@@ -59,6 +68,10 @@ async function decide(event: RequestEvent, decision: 'approve' | 'reject') {
 }
 
 export const actions: Actions = {
+  ...privateLinkActions((_, locals) => ({
+    kind: 'municipality',
+    id: locals.session?.roles.staff[0]?.municipality.id ?? '',
+  })),
   approve: (event) => decide(event, 'approve'),
   reject: (event) => decide(event, 'reject'),
 };

@@ -14,6 +14,7 @@ import {
 import { profileErrors, profileValues, readProfile } from '#lib/server/association-form.ts';
 import { attempt, fieldsOf, refused, type FormErrors } from '#lib/server/forms.ts';
 import { removeImage, uploadImage } from '#lib/server/image-form.ts';
+import { privateLinkActions, privateLinkOf } from '#lib/server/private-feed.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
@@ -30,15 +31,22 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
       listMembers(fetch, url.origin, params.id),
     ]),
   );
+  const privateLink = await privateLinkOf(fetch, url.origin, {
+    kind: 'association',
+    id: params.id,
+  });
   return {
     association,
     members,
+    privateLink,
+    origin: url.origin,
     profile: profileValues(association),
     userId: locals.session.user.id,
   };
 };
 
 export const actions: Actions = {
+  ...privateLinkActions((params) => ({ kind: 'association', id: params.id! })),
   save: async ({ request, fetch, url, params }) => {
     const { input, values } = readProfile(await request.formData());
     const answer = await attempt(updateAssociation(fetch, url.origin, params.id, input));

@@ -12,6 +12,7 @@ import {
   type StaffVenuePatch,
 } from '#lib/server/api.ts';
 import { attempt, fieldsOf, type FormErrors } from '#lib/server/forms.ts';
+import { privateLinkActions, privateLinkOf } from '#lib/server/private-feed.ts';
 import { patchOf, venueErrorsOf, valuesOf } from '#lib/venue-form.ts';
 import { locales } from '#lib/locale.ts';
 import type { Locale } from '#lib/locale.ts';
@@ -35,10 +36,12 @@ async function venueOrError(fetch: typeof globalThis.fetch, url: URL, id: string
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   if (!locals.session) signInFirst(params.lang, url.pathname);
   const venue = await venueOrError(fetch, url, params.id, params.lang);
-  return { venue, stored: valuesOf(venue) };
+  const privateLink = await privateLinkOf(fetch, url.origin, { kind: 'venue', id: params.id });
+  return { venue, stored: valuesOf(venue), privateLink, origin: url.origin };
 };
 
 export const actions: Actions = {
+  ...privateLinkActions((params) => ({ kind: 'venue', id: params.id! })),
   save: async ({ request, fetch, url, params }) => {
     const stored = await venueOrError(fetch, url, params.id, params.lang);
     const { body, values, spanField } = patchOf(await request.formData(), stored);
