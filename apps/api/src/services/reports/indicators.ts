@@ -389,20 +389,20 @@ export async function reportIndicators({
     })
     .sort((a, b) => a.name.text.localeCompare(b.name.text, input.lang));
 
-  const sum = (period: Period, pick: (f: ReturnType<typeof venueFigures>) => number) =>
-    Math.round(
-      listed.reduce((s, v) => s + pick(venueFigures(v.id, v.municipalityId, period)), 0) * 10,
-    ) / 10;
-  const totals = (period: Period) => {
-    const bookedHours = sum(period, (f) => f.bookedHours);
-    const openHours = sum(period, (f) => f.openHours);
+  /** Every listed venue's figures for a period (or some of its months), summed: each venue read once. */
+  const totals = (period: Period, months?: string[]) => {
+    const each = listed.map((v) => venueFigures(v.id, v.municipalityId, period, months));
+    const sum = (pick: (f: (typeof each)[number]) => number) =>
+      Math.round(each.reduce((s, f) => s + pick(f), 0) * 10) / 10;
+    const bookedHours = sum((f) => f.bookedHours);
+    const openHours = sum((f) => f.openHours);
     return {
-      bookings: sum(period, (f) => f.bookings),
+      bookings: sum((f) => f.bookings),
       bookedHours,
       openHours,
       utilisation: utilisation(bookedHours, openHours),
-      cityBookings: sum(period, (f) => f.cityBookings),
-      cityHours: sum(period, (f) => f.cityHours),
+      cityBookings: sum((f) => f.cityBookings),
+      cityHours: sum((f) => f.cityHours),
     };
   };
   const cur = totals('current');
@@ -441,29 +441,13 @@ export async function reportIndicators({
   const monthRow = (period: Period, month: string | undefined) => {
     if (!month) return null;
     const g = group(period, (x) => x.month === month);
-    const bookedHours =
-      Math.round(
-        listed.reduce(
-          (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).bookedHours,
-          0,
-        ) * 10,
-      ) / 10;
-    const openHours =
-      Math.round(
-        listed.reduce(
-          (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).openHours,
-          0,
-        ) * 10,
-      ) / 10;
+    const sums = totals(period, [month]);
     return {
       month,
-      bookings: listed.reduce(
-        (s, v) => s + venueFigures(v.id, v.municipalityId, period, [month]).bookings,
-        0,
-      ),
-      bookedHours,
-      openHours,
-      utilisation: utilisation(bookedHours, openHours),
+      bookings: sums.bookings,
+      bookedHours: sums.bookedHours,
+      openHours: sums.openHours,
+      utilisation: sums.utilisation,
       occurrences: occ(g, 'occurrences'),
       participants: occ(g, 'participants'),
     };
