@@ -32,6 +32,11 @@ describe('configuration', () => {
       mailFrom: 'Borgå stad <noreply@borga.fi>',
     });
     expect(loadConfig({ MAIL_FROM: 'noreply@porvoo.fi' }).mailFrom).toBe('noreply@porvoo.fi');
+    expect(loadConfig({}).accessibilityFeedbackEmail).toBeUndefined();
+    expect(
+      loadConfig({ ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@porvoo.fi' })
+        .accessibilityFeedbackEmail,
+    ).toBe('saavutettavuus@porvoo.fi');
     expect(loadConfig({ MAIL_FROM: '"Borgå stad, Mötesplats" <noreply@borga.fi>' }).mailFrom).toBe(
       '"Borgå stad, Mötesplats" <noreply@borga.fi>',
     );
@@ -51,6 +56,10 @@ describe('configuration', () => {
     [{ PUBLIC_ORIGIN: 'javascript:alert(1)' }, /^Invalid setting PUBLIC_ORIGIN: must be an http/],
     [{ PUBLIC_ORIGIN: 'https://m.example/sub' }, /^Invalid setting PUBLIC_ORIGIN/],
     [{ TRUSTED_PROXY: 'yes' }, /^Invalid setting TRUSTED_PROXY: must be IP addresses/],
+    [
+      { ACCESSIBILITY_FEEDBACK_EMAIL: 'porvoo.fi' },
+      /^Invalid setting ACCESSIBILITY_FEEDBACK_EMAIL/,
+    ],
     [{ TRUSTED_PROXY: '10.0.0.0/33' }, /^Invalid setting TRUSTED_PROXY/],
     [{ TRUSTED_PROXY: '127.0.0.1,,::1' }, /^Invalid setting TRUSTED_PROXY/],
   ])('stops with one readable line naming a bad setting: %o', (env, message) => {

@@ -69,6 +69,7 @@ describe(`the API describes itself (${ENGINE})`, () => {
       '/api/session',
       '/api/session/oidc',
       '/api/sessions',
+      '/api/site',
       '/api/staff/associations',
       '/api/staff/attendance',
       '/api/staff/audit',

@@ -79,6 +79,7 @@ export default async function setup(project: TestProject) {
     OIDC_SCOPES: 'openid email profile groups',
     OIDC_STAFF_MAP: 'borga-personal=borga:staff',
     SMTP_URL: smtp.url,
+    ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@borga.example',
   } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {

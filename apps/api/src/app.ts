@@ -30,6 +30,7 @@ import { staffVenuesRoutes } from './routes/staff-venues/staff-venues.index';
 import { bookingsRouter } from './routes/bookings/bookings.index';
 import { mediaRouter } from './routes/media/media.index';
 import { reportsRouter } from './routes/reports/reports.index';
+import { siteRouter } from './routes/site/site.index';
 import { adminRoutes } from './routes/admin/admin.index';
 import { sameOrigin } from './middleware/origin';
 import { sessionContext } from './middleware/session';
@@ -51,6 +52,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const apiRoutes = () =>
   createRouter()
     .route('/', healthRouter)
+    .route('/', siteRouter)
     .route('/', catalogRouter)
     .route('/', eventWritesRouter)
     .route('/', occurrencesRouter)

@@ -58,6 +58,11 @@ const schema = z.object({
       'must be an address, e.g. "Mötesplats <no-reply@motesplats.example>"',
     )
     .default('Mötesplats <no-reply@motesplats.example>'),
+  /**
+   * Where readers send accessibility feedback (the accessibility statement's contact, as the
+   * Act on the Provision of Digital Services requires): the service provider's address.
+   */
+  ACCESSIBILITY_FEEDBACK_EMAIL: z.email('must be an e-mail address').optional(),
   /** 'false' leaves an empty database empty instead of loading the demo data. */
   DEMO_SEED: z.enum(['true', 'false']).default('true'),
   /** 'false' serves the API and feeds only (`npm run dev`, where Vite serves the pages). */
@@ -103,6 +108,8 @@ export interface Config {
   trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The accessibility statement's feedback address; unset, the statement names none. */
+  accessibilityFeedbackEmail: string | undefined;
   demoSeed: boolean;
   serveWeb: boolean;
   logLevel: LogLevel;
@@ -170,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .filter(Boolean),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM.trim(),
+    accessibilityFeedbackEmail: e.ACCESSIBILITY_FEEDBACK_EMAIL,
     demoSeed: e.DEMO_SEED === 'true',
     serveWeb: e.SERVE_WEB === 'true',
     logLevel: e.LOG_LEVEL,

@@ -8,7 +8,8 @@ import {
   PASSWORD_MIN_LENGTH,
   RESET_PASSWORD_TTL_MINUTES,
   SESSION_IDLE_DAYS,
-  UI_LOCALES,
+  isUiLocale,
+  BASE_LOCALE,
   VERIFY_EMAIL_TTL_HOURS,
 } from '@motesplats/domain';
 import { betterAuth } from 'better-auth';
@@ -37,9 +38,7 @@ export interface AuthDeps {
 /** The user's language for mail (an additional field better-auth's base type does not name). */
 const localeOf = (user: object): string => {
   const locale = (user as { locale?: unknown }).locale;
-  return typeof locale === 'string' && (UI_LOCALES as readonly string[]).includes(locale)
-    ? locale
-    : 'sv';
+  return isUiLocale(locale) ? locale : BASE_LOCALE;
 };
 
 /**

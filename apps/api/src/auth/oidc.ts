@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { UI_LOCALES } from '@motesplats/domain';
+import { isUiLocale } from '@motesplats/domain';
 import { getOAuthState } from 'better-auth/api';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { OidcConfig } from '../config';
@@ -24,9 +24,6 @@ export async function capturingOidcClaims(
   const response = await captures.run(capture, handle);
   return { response, claims: capture.claims };
 }
-
-const isUiLocale = (v: unknown): v is (typeof UI_LOCALES)[number] =>
-  typeof v === 'string' && (UI_LOCALES as readonly string[]).includes(v);
 
 /**
  * The municipality's OpenID Connect provider through better-auth's genericOAuth plugin:

@@ -1,7 +1,7 @@
 // The staff building form ⇄ the API's PATCH /api/staff/buildings/{id}: field names, the
 // submitted form as JSON, and the API's refusals beside the fields they name. The API
 // validates; this only reshapes (and says when only one of the two coordinates is typed).
-import { locales } from '#lib/locale.ts';
+import { FORM_LANGUAGES } from '#lib/locale.ts';
 import type { StaffVenue } from '#lib/types.ts';
 import type { Problem } from './server/api.ts';
 import type { FormErrors } from './server/forms.ts';
@@ -16,7 +16,7 @@ export function buildingValuesOf(building: StaffVenue['building']): Values {
     lat: building.coordinates ? String(building.coordinates.lat) : '',
     lon: building.coordinates ? String(building.coordinates.lon) : '',
   };
-  for (const l of locales) values[`name.${l}`] = building.name[l] ?? '';
+  for (const l of FORM_LANGUAGES) values[`name.${l}`] = building.name[l] ?? '';
   return values;
 }
 
@@ -30,7 +30,7 @@ export function buildingPatchOf(
   values: Values,
 ): { body: Record<string, unknown> } | { errors: FormErrors } {
   const name: Record<string, string> = {};
-  for (const l of locales) if (values[`name.${l}`]?.trim()) name[l] = values[`name.${l}`]!;
+  for (const l of FORM_LANGUAGES) if (values[`name.${l}`]?.trim()) name[l] = values[`name.${l}`]!;
   const lat = values.lat?.trim() ?? '';
   const lon = values.lon?.trim() ?? '';
   if ((lat === '') !== (lon === ''))

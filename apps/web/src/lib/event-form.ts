@@ -1,7 +1,7 @@
 // The event form's fields (create and edit, /{lang}/events/new and /{lang}/events/{id}/edit).
 // Pure: no I/O, no clock, no messages; shared by the server (lib/server/event-form.ts) and the
 // form component.
-import { CONTENT_LANGUAGES, locales } from '#lib/locale.ts';
+import { CONTENT_LANGUAGES, FORM_LANGUAGES } from '#lib/locale.ts';
 import type { FieldError } from '#lib/server/forms.ts';
 
 /** The texts an organizer writes per language: fields `{text}.{language}`. */
@@ -72,7 +72,7 @@ export function eventFieldId(field: string): string {
 }
 
 /**
- * The languages the form has text fields for: the page languages (sv, fi, en, ar), then
+ * The languages the form has text fields for: FORM_LANGUAGES (sv, fi, en, ar), then
  * any other content language an event already has a text in (an edit keeps them) or the
  * organizer added ("Add another language": `textLanguages`, comma-joined).
  */
@@ -84,8 +84,10 @@ export function eventTextLanguages(values: EventValues): string[] {
       extra.add(lang);
   }
   return [
-    ...locales,
-    ...CONTENT_LANGUAGES.filter((l) => extra.has(l) && !(locales as readonly string[]).includes(l)),
+    ...FORM_LANGUAGES,
+    ...CONTENT_LANGUAGES.filter(
+      (l) => extra.has(l) && !(FORM_LANGUAGES as readonly string[]).includes(l),
+    ),
   ];
 }
 

@@ -1,4 +1,5 @@
 // Locale helpers shared by the server and the components. Pure: no I/O, no clock.
+import { intlTag as domainIntlTag, ownName, textDirection } from '@motesplats/domain/client';
 import { locales, type Locale } from '#lib/paraglide/runtime.js';
 
 export type { Locale };
@@ -7,32 +8,19 @@ export { locales };
 export const isLocale = (value: string): value is Locale =>
   (locales as readonly string[]).includes(value);
 
-/** Each language's own name, for the language switcher. */
-export const ownNames: Record<Locale, string> = {
-  sv: 'Svenska',
-  fi: 'Suomi',
-  en: 'English',
-  ar: 'العربية',
-};
+/** Each language's own name, for the language switcher ("Suomi", "العربية"). */
+export const ownNames = Object.fromEntries(locales.map((l) => [l, ownName(l)])) as Record<
+  Locale,
+  string
+>;
 
-/** The languages content may be written in: packages/domain's one list. */
-export { CONTENT_LANGUAGES } from '@motesplats/domain/client';
+/** The languages content may be written in, and those a form opens with: packages/domain's lists. */
+export { CONTENT_LANGUAGES, FORM_LANGUAGES } from '@motesplats/domain/client';
 
-const RTL = new Set(['ar', 'fa', 'he', 'ur']);
-export const textDirection = (lang: string): 'rtl' | 'ltr' =>
-  RTL.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr';
+export { textDirection };
 
-/**
- * The BCP 47 tag handed to Intl: Finnish-Swedish and Finnish conventions for the national
- * languages; Arabic with Latin digits, as on Finnish signs, timetables and letters.
- */
-const intlTags: Record<Locale, string> = {
-  sv: 'sv-FI',
-  fi: 'fi-FI',
-  en: 'en-GB',
-  ar: 'ar-u-nu-latn',
-};
-export const intlTag = (locale: Locale): string => intlTags[locale];
+/** The BCP 47 tag handed to Intl (packages/domain/src/locales.ts says which and why). */
+export const intlTag = (locale: Locale): string => domainIntlTag(locale);
 
 /** Made once per language: building one costs more than asking it. */
 const displayNames: Partial<Record<Locale, Intl.DisplayNames>> = {};

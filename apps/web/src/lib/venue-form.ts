@@ -2,7 +2,7 @@
 // the API's JSON, and how the API's refusals land beside the fields they name. The API
 // validates; this file only reshapes (a number typed as "abc" goes through as text and
 // comes back as the API's `invalid_type`).
-import { locales } from '#lib/locale.ts';
+import { FORM_LANGUAGES } from '#lib/locale.ts';
 import type { StaffVenue } from '#lib/types.ts';
 import type { Problem } from './server/api.ts';
 import type { FormErrors } from './server/forms.ts';
@@ -32,7 +32,7 @@ export function slotsOf(values: Values, weekday: number): number {
 export function valuesOf(venue: StaffVenue): Values {
   const values: Values = {};
   for (const field of TEXT_FIELDS)
-    for (const lang of locales) values[`${field}.${lang}`] = venue[field][lang] ?? '';
+    for (const lang of FORM_LANGUAGES) values[`${field}.${lang}`] = venue[field][lang] ?? '';
   values.capacity = String(venue.capacity);
   values.accessMethod = venue.accessMethod;
   values.accessibility = venue.accessibility.join(',');
@@ -67,8 +67,8 @@ export function patchOf(form: FormData, stored: StaffVenue) {
   for (const field of TEXT_FIELDS) {
     const texts: Record<string, string> = {};
     for (const [lang, t] of Object.entries(stored[field]))
-      if (!(locales as readonly string[]).includes(lang) && t) texts[lang] = t;
-    for (const lang of locales) {
+      if (!(FORM_LANGUAGES as readonly string[]).includes(lang) && t) texts[lang] = t;
+    for (const lang of FORM_LANGUAGES) {
       const name = `${field}.${lang}`;
       values[name] = text(form, name);
       if (values[name].trim()) texts[lang] = values[name];

@@ -51,6 +51,27 @@ const DATE_LINES = {
     'من الجمعة، 18 ديسمبر 2026، الساعة 22:00 إلى السبت، 19 ديسمبر 2026، الساعة 02:00',
     'السبت، 19 ديسمبر 2026، من 20:00 إلى منتصف الليل',
   ],
+  ru: [
+    'вторник, 20 октября 2026 г., 17:30–19:30',
+    'вторник, 27 октября 2026 г., 17:30–19:30',
+    'вторник, 15 декабря 2026 г., 17:30–19:30',
+    'пятница, 18 декабря 2026 г., 22:00 – суббота, 19 декабря 2026 г., 02:00',
+    'суббота, 19 декабря 2026 г., 20:00–24:00',
+  ],
+  uk: [
+    'вівторок, 20 жовтня 2026 р., 17:30–19:30',
+    'вівторок, 27 жовтня 2026 р., 17:30–19:30',
+    'вівторок, 15 грудня 2026 р., 17:30–19:30',
+    'пʼятниця, 18 грудня 2026 р., 22:00 – субота, 19 грудня 2026 р., 02:00',
+    'субота, 19 грудня 2026 р., 20:00–24:00',
+  ],
+  et: [
+    'teisipäev, 20. oktoober 2026, kell 17:30–19:30',
+    'teisipäev, 27. oktoober 2026, kell 17:30–19:30',
+    'teisipäev, 15. detsember 2026, kell 17:30–19:30',
+    'reede, 18. detsember 2026, kell 22:00 – laupäev, 19. detsember 2026, kell 2:00',
+    'laupäev, 19. detsember 2026, kell 20:00–24:00',
+  ],
 } as const;
 const booking = {
   associationName: 'Borgå Kulturförening',
@@ -275,6 +296,16 @@ describe('composeMail', () => {
     expect(text('ar', 2)).toContain('خلال دقيقتين.');
     expect(text('ar', 5)).toContain('خلال 5 دقائق.');
     expect(text('ar', 30)).toContain('خلال 30 دقيقة.');
+    // Russian and Ukrainian: one, few, many, and one again at 21.
+    expect(text('ru', 1)).toContain('Срок её действия — 1 минута.');
+    expect(text('ru', 2)).toContain('Срок её действия — 2 минуты.');
+    expect(text('ru', 5)).toContain('Срок её действия — 5 минут.');
+    expect(text('ru', 21)).toContain('Срок её действия — 21 минута.');
+    expect(text('uk', 3)).toContain('Строк його дії — 3 хвилини.');
+    expect(text('uk', 11)).toContain('Строк його дії — 11 хвилин.');
+    expect(text('uk', 21)).toContain('Строк його дії — 21 хвилина.');
+    expect(text('et', 1)).toContain('kehtib 1 minut.');
+    expect(text('et', 30)).toContain('kehtib 30 minutit.');
   });
 
   it('refuses links that are not absolute http(s) URLs', () => {
@@ -363,6 +394,13 @@ describe('booking mail', () => {
     expect(more('ar', 23)).toBe('و3 مواعيد أخرى');
     expect(more('ar', 31)).toBe('و11 موعدًا آخر');
     expect(more('ar', 120)).toBe('و100 موعد آخر');
+    expect(more('ru', 21)).toBe('и ещё 1 дата');
+    expect(more('ru', 22)).toBe('и ещё 2 даты');
+    expect(more('ru', 25)).toBe('и ещё 5 дат');
+    expect(more('uk', 23)).toBe('і ще 3 дати');
+    expect(more('uk', 31)).toBe('і ще 11 дат');
+    expect(more('et', 21)).toBe('ja veel 1 kuupäev');
+    expect(more('et', 25)).toBe('ja veel 5 kuupäeva');
     // The earliest 20 are listed; the count is of the later ones.
     expect(items(mail('sv', 23).html).at(-1)).toBe('måndag 17 maj 2027 kl. 18.00–19.00');
     expect(mail('en', 20).text).not.toMatch(/more date/);
@@ -423,6 +461,9 @@ describe('booking mail', () => {
       fi: 'Siirry varaushakemuksiin',
       en: 'Go to the booking requests',
       ar: 'الانتقال إلى طلبات الحجز',
+      ru: 'Перейти к заявкам на бронирование',
+      uk: 'Перейти до запитів на бронювання',
+      et: 'Mine broneeringutaotluste juurde',
     };
     for (const locale of MAIL_LOCALES) {
       const mail = compose('booking_requested', locale);
@@ -439,12 +480,18 @@ describe('booking mail', () => {
       fi: 'Näin pääsette tilaan:',
       en: 'How to get in:',
       ar: 'طريقة الدخول إلى المكان:',
+      ru: 'Как попасть внутрь:',
+      uk: 'Як потрапити всередину:',
+      et: 'Kuidas sisse pääseda:',
     };
     const ics = {
       sv: 'Tiderna finns också i den bifogade kalenderfilen (.ics).',
       fi: 'Ajat ovat myös liitteenä olevassa kalenteritiedostossa (.ics).',
       en: 'The dates are also in the attached calendar file (.ics)',
       ar: 'المواعيد موجودة أيضًا في ملف التقويم المرفق (\u2068.ics\u2069).',
+      ru: 'Даты также есть в приложенном файле календаря (.ics)',
+      uk: 'Дати також є в доданому файлі календаря (.ics)',
+      et: 'Kuupäevad on ka manuses olevas kalendrifailis (.ics)',
     };
     for (const locale of MAIL_LOCALES) {
       const approved = compose('booking_approved', locale).text;
@@ -489,12 +536,27 @@ describe('booking mail', () => {
         'ألغت \u2068Borgå Kulturförening\u2069 حجزها لـ\u2068Kulturhuset, sal A\u2069. المواعيد الملغاة:',
         'ألغى موظفو البلدية حجز \u2068Kulturhuset, sal A\u2069 لصالح \u2068Borgå Kulturförening\u2069. المواعيد الملغاة:',
       ],
+      ru: [
+        'Объединение Borgå Kulturförening отменило своё бронирование помещения Kulturhuset, sal A. Отменённые даты:',
+        'Сотрудники муниципалитета отменили бронирование помещения Kulturhuset, sal A для объединения Borgå Kulturförening. Отменённые даты:',
+      ],
+      uk: [
+        'Об’єднання Borgå Kulturförening скасувало своє бронювання приміщення Kulturhuset, sal A. Скасовані дати:',
+        'Працівники муніципалітету скасували бронювання приміщення Kulturhuset, sal A для об’єднання Borgå Kulturförening. Скасовані дати:',
+      ],
+      et: [
+        'Ühing Borgå Kulturförening on tühistanud ruumi Kulturhuset, sal A broneeringu. Tühistatud kuupäevad:',
+        'Omavalitsuse töötajad on tühistanud ruumi Kulturhuset, sal A broneeringu ühingule Borgå Kulturförening. Tühistatud kuupäevad:',
+      ],
     };
     const contact = {
       sv: 'Om du har frågor kan du kontakta kommunen.',
       fi: 'Jos sinulla on kysyttävää, ota yhteyttä kuntaan.',
       en: 'If you have questions, please contact the municipality.',
       ar: 'إذا كانت لديك أسئلة، يُرجى التواصل مع البلدية.',
+      ru: 'Если у вас есть вопросы, пожалуйста, обратитесь в муниципалитет.',
+      uk: 'Якщо у вас є запитання, зверніться до муніципалітету.',
+      et: 'Kui teil on küsimusi, võtke palun ühendust omavalitsusega.',
     };
     for (const locale of MAIL_LOCALES) {
       const [byAssociation, byStaff] = who[locale];

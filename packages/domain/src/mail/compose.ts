@@ -1,16 +1,20 @@
-import { textDirection } from '../locales';
+import { textDirection, UI_LOCALES, type UiLocale } from '../locales';
 import { mailParamSchemas, type MailParams, type MailTemplate } from './params';
 import { ar } from './texts/ar';
 import { en } from './texts/en';
+import { et } from './texts/et';
 import { fi } from './texts/fi';
+import { ru } from './texts/ru';
 import { sv } from './texts/sv';
+import { uk } from './texts/uk';
 import type { Block, LocaleTexts, MailBody } from './texts/types';
 
-/** Languages mail is written in; any other locale gets English. */
-export const MAIL_LOCALES = ['sv', 'fi', 'en', 'ar'] as const;
-export type MailLocale = (typeof MAIL_LOCALES)[number];
+/** Languages mail is written in: every interface language; any other locale gets English. */
+export const MAIL_LOCALES = UI_LOCALES;
+export type MailLocale = UiLocale;
 
-const TEXTS: Record<MailLocale, LocaleTexts> = { sv, fi, en, ar };
+/** Every interface language's texts: a language without them is a type error. */
+const TEXTS: Record<MailLocale, LocaleTexts> = { sv, fi, en, ar, ru, uk, et };
 
 /** `sv`, `sv-FI`, `FI_fi` → their language when mail is written in it, else `en`. */
 export function mailLocale(locale: string | null | undefined): MailLocale {

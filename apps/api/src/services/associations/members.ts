@@ -5,6 +5,8 @@ import {
   normalizeEmail,
   notFound,
   composeMail,
+  BASE_LOCALE,
+  UI_LOCALES,
 } from '@motesplats/domain';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,7 +22,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export const InviteInput = z.object({
   email: z.email().max(EMAIL_MAX_LENGTH),
   role: z.enum(['member', 'admin']).default('member'),
-  locale: z.enum(['sv', 'fi', 'en', 'ar']).default('sv'),
+  locale: z.enum(UI_LOCALES).default(BASE_LOCALE),
 });
 
 /** The members and open invitations of an association, for its administrators. */

@@ -7,7 +7,13 @@ import {
   municipalities,
   venues,
 } from '@motesplats/db';
-import { DEFAULT_ZONE, DomainFailure, buildVenueFeed, notFound } from '@motesplats/domain';
+import {
+  DEFAULT_ZONE,
+  DomainFailure,
+  buildVenueFeed,
+  feedWord,
+  notFound,
+} from '@motesplats/domain';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 import { eventFilters, type EventFilterInput } from '../occurrences/list-occurrences';
@@ -27,14 +33,6 @@ export type FeedScope =
   | { kind: 'municipality'; slug: string }
   | { kind: 'calendar'; municipality?: string | undefined; filters: EventFilterInput };
 
-/** "events" in the feed's name, in each language a feed is asked in. */
-export const FEED_NAMES: Record<string, string> = {
-  sv: 'evenemang',
-  fi: 'tapahtumat',
-  en: 'events',
-  ar: 'الفعاليات',
-};
-
 interface ResolvedScope {
   municipalityId: string | null;
   zone: string;
@@ -44,8 +42,6 @@ interface ResolvedScope {
   /** After the build: a feed that must not exist with these rows (404). */
   emptyIsGone?: boolean;
 }
-
-const feedWord = (lang: string) => FEED_NAMES[lang] ?? FEED_NAMES.en!;
 
 /** The path a scope's feed is served at, with its query (the language added by the caller). */
 export function feedPath(scope: FeedScope): string {

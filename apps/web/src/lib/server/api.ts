@@ -283,6 +283,10 @@ export const listCategories = (fetch: Fetch, origin: string, lang: Locale) =>
 export const listMunicipalities = (fetch: Fetch, origin: string, lang: Locale) =>
   body(client(fetch, origin).api.municipalities.$get({ query: { lang } }));
 
+/** The installation's public facts (the accessibility statement's feedback address). */
+export const getSite = (fetch: Fetch, origin: string) =>
+  body(client(fetch, origin).api.site.$get());
+
 // Session and account (docs/api-contract.md "Session and account").
 
 export type SessionView = OkBody<

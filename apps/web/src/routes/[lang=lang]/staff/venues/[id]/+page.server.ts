@@ -14,7 +14,7 @@ import {
 import { attempt, fieldsOf, type FormErrors } from '#lib/server/forms.ts';
 import { privateLinkActions, privateLinkOf } from '#lib/server/private-feed.ts';
 import { patchOf, venueErrorsOf, valuesOf } from '#lib/venue-form.ts';
-import { locales } from '#lib/locale.ts';
+import { FORM_LANGUAGES } from '#lib/locale.ts';
 import type { Locale } from '#lib/locale.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -70,7 +70,7 @@ export const actions: Actions = {
     const file = form.get('file');
     const alt: Record<string, string> = {};
     const values: Record<string, string> = {};
-    for (const lang of locales) {
+    for (const lang of FORM_LANGUAGES) {
       const text = form.get(`alt.${lang}`);
       const typed = typeof text === 'string' ? text : '';
       values[`alt.${lang}`] = typed;
@@ -94,9 +94,10 @@ export const actions: Actions = {
   },
   addSpace: async ({ request, fetch, url, params }) => {
     const form = await request.formData();
-    const values = fieldsOf(form, ['spaceCapacity', ...locales.map((l) => `space.${l}`)]);
+    const values = fieldsOf(form, ['spaceCapacity', ...FORM_LANGUAGES.map((l) => `space.${l}`)]);
     const name: Record<string, string> = {};
-    for (const l of locales) if (values[`space.${l}`]?.trim()) name[l] = values[`space.${l}`]!;
+    for (const l of FORM_LANGUAGES)
+      if (values[`space.${l}`]?.trim()) name[l] = values[`space.${l}`]!;
     const typed = values.spaceCapacity?.trim() ?? '';
     const capacity = typed === '' ? null : /^\d+$/.test(typed) ? Number(typed) : typed;
     const answer = await attempt(
@@ -124,9 +125,9 @@ export const actions: Actions = {
   },
   photoAlt: async ({ request, fetch, url, params }) => {
     const form = await request.formData();
-    const values = fieldsOf(form, ['photoId', ...locales.map((l) => `alt.${l}`)]);
+    const values = fieldsOf(form, ['photoId', ...FORM_LANGUAGES.map((l) => `alt.${l}`)]);
     const alt: Record<string, string> = {};
-    for (const l of locales) if (values[`alt.${l}`]?.trim()) alt[l] = values[`alt.${l}`]!;
+    for (const l of FORM_LANGUAGES) if (values[`alt.${l}`]?.trim()) alt[l] = values[`alt.${l}`]!;
     const answer = await attempt(
       updateVenuePhoto(fetch, url.origin, params.id, values.photoId ?? '', params.lang, { alt }),
     );

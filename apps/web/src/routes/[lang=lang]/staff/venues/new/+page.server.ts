@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
-import { locales } from '#lib/locale.ts';
+import { FORM_LANGUAGES } from '#lib/locale.ts';
 import { createStaffVenue, listStaffVenues, type NewVenue } from '#lib/server/api.ts';
 import { attempt, fieldsOf } from '#lib/server/forms.ts';
 import { venueErrorsOf } from '#lib/venue-form.ts';
@@ -18,10 +18,10 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
 export const actions: Actions = {
   default: async ({ request, fetch, url, params }) => {
     const form = await request.formData();
-    const names = locales.map((l) => `name.${l}`);
+    const names = FORM_LANGUAGES.map((l) => `name.${l}`);
     const values = fieldsOf(form, ['buildingId', 'capacity', ...names]);
     const name: Record<string, string> = {};
-    for (const l of locales) if (values[`name.${l}`]?.trim()) name[l] = values[`name.${l}`]!;
+    for (const l of FORM_LANGUAGES) if (values[`name.${l}`]?.trim()) name[l] = values[`name.${l}`]!;
     const capacity = /^\s*\d+\s*$/.test(values.capacity ?? '')
       ? Number(values.capacity)
       : values.capacity;
