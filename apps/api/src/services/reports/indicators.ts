@@ -9,6 +9,7 @@ import {
   reportPeriods,
   utilisation,
   type Figure,
+  type Interval,
   type IndicatorReport,
   type PeriodBucket,
 } from '@motesplats/domain';
@@ -256,6 +257,24 @@ async function associationFigures(db: Db, bounds: Bounds[]) {
 
 const figure = <T>(value: T, previous: T): Figure<T> => ({ value, previous });
 
+/** Milliseconds of sorted, disjoint intervals inside [start, end). */
+function overlapMs(intervals: readonly Interval[], start: number, end: number): number {
+  // The first interval ending after `start`, by binary search.
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (intervals[mid]!.end.getTime() <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let ms = 0;
+  for (let i = lo; i < intervals.length && intervals[i]!.start.getTime() < end; i++) {
+    ms +=
+      Math.min(end, intervals[i]!.end.getTime()) - Math.max(start, intervals[i]!.start.getTime());
+  }
+  return ms;
+}
+
 export async function reportIndicators({
   ctx,
   input,
@@ -296,21 +315,35 @@ export async function reportIndicators({
   const t = localizer(input.lang, fallbacks);
   const boundsOf = new Map(bounds.map((b) => [b.municipality.id, b]));
 
-  // Opening hours per venue and month, from the weekly rule, since the venue exists.
+  // Opening hours per venue and month, from the weekly rule, since the venue exists. The
+  // wall-clock work (a luxon conversion per opening span and day) is done once per weekly
+  // rule, blackout dates and municipality over both periods, not per venue and month: rooms of
+  // one building usually share their hours. Each venue's month is then that list clipped,
+  // which sums to the same milliseconds as computing the month alone.
   const open = new Map<string, number>(); // `${venue}|${period}|${month}` → ms
+  const shared = new Map<string, Interval[]>();
   for (const v of venueRows) {
     if (!v.bookable) continue;
     const b = boundsOf.get(v.municipalityId)!;
-    for (const bucket of [...b.current, ...b.previous]) {
-      const start = new Date(Math.max(bucket.start.getTime(), v.createdAt.getTime()));
-      if (start >= bucket.end) continue;
-      const ms = openingIntervals(
+    const buckets = [...b.previous, ...b.current];
+    const rule = JSON.stringify([v.municipalityId, v.openingHours, v.blackoutDates]);
+    let intervals = shared.get(rule);
+    if (!intervals) {
+      intervals = openingIntervals(
         v.openingHours,
         b.municipality.timeZone,
-        { start, end: bucket.end },
+        { start: buckets[0]!.start, end: buckets[buckets.length - 1]!.end },
         v.blackoutDates,
-      ).reduce((sum, i) => sum + (i.end.getTime() - i.start.getTime()), 0);
-      open.set(`${v.id}|${bucket.period}|${bucket.month}`, ms);
+      );
+      shared.set(rule, intervals);
+    }
+    for (const bucket of buckets) {
+      const start = Math.max(bucket.start.getTime(), v.createdAt.getTime());
+      if (start >= bucket.end.getTime()) continue;
+      open.set(
+        `${v.id}|${bucket.period}|${bucket.month}`,
+        overlapMs(intervals, start, bucket.end.getTime()),
+      );
     }
   }
   const useKey = (venueId: string, city: boolean, period: Period, month: string) =>
