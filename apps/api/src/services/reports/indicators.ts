@@ -9,6 +9,7 @@ import {
   reportPeriods,
   utilisation,
   type Figure,
+  type Interval,
   type IndicatorReport,
   type PeriodBucket,
 } from '@motesplats/domain';
@@ -96,40 +97,56 @@ function periodTable(bounds: Bounds[]) {
   return { table, period, month, within };
 }
 
+/**
+ * The months of both periods as SQL: `b` has one row per municipality and month (idx 1… in
+ * time order, the previous period's months first), `t` one per municipality with the
+ * months' boundaries as a sorted array, so that `width_bucket(ts, t.th)` is the idx of the
+ * month an instant falls in (no per-row time-zone conversion), and the whole span [lo, hi).
+ */
+function monthTable(bounds: Bounds[]) {
+  const buckets = bounds.flatMap((b) =>
+    [...b.previous, ...b.current].map((x, i) => ({ id: b.municipality.id, idx: i + 1, ...x })),
+  );
+  return sql`b as (
+      select * from unnest(
+        ${arr(buckets.map((b) => b.id))}::uuid[],
+        ${arr(buckets.map((b) => String(b.idx)))}::int[],
+        ${arr(buckets.map((b) => b.period))}::text[],
+        ${arr(buckets.map((b) => b.month))}::text[],
+        ${arr(buckets.map((b) => b.start.toISOString()))}::timestamptz[],
+        ${arr(buckets.map((b) => b.end.toISOString()))}::timestamptz[]
+      ) as b(municipality_id, idx, period, month, lo, hi)
+    ), t as (
+      select municipality_id, array_agg(lo order by idx) || max(hi) as th, min(lo) as lo, max(hi) as hi
+        from b group by municipality_id
+    )`;
+}
+
 /** Approved bookings per venue, period, month and use: how many start there, and booked time. */
 async function venueUse(db: Db, bounds: Bounds[]) {
-  const { table, period, month, within } = periodTable(bounds);
-  const buckets = bounds.flatMap((b) =>
-    [...b.current, ...b.previous].map((x) => ({ id: b.municipality.id, ...x })),
-  );
-  const bucketTable = sql`unnest(
-      ${arr(buckets.map((b) => b.id))}::uuid[],
-      ${arr(buckets.map((b) => b.period))}::text[],
-      ${arr(buckets.map((b) => b.month))}::text[],
-      ${arr(buckets.map((b) => b.start.toISOString()))}::timestamptz[],
-      ${arr(buckets.map((b) => b.end.toISOString()))}::timestamptz[]
-    ) as b(municipality_id, period, month, lo, hi)`;
   const result = await db.execute(sql`
-    with held as (
+    with ${monthTable(bounds)}, held as (
       -- Booked time per venue as one multirange: two halves of a hall booked at once count once.
       select bk.venue_id, bk.municipality_id, bk.association_id is null as city,
              range_agg(tstzrange(bk.starts_at, bk.ends_at)) as busy
-        from bookings bk join ${table} on p.municipality_id = bk.municipality_id
-       where bk.status = 'approved' and bk.starts_at < p.cur_hi and bk.ends_at > p.prev_lo
+        from bookings bk join t on t.municipality_id = bk.municipality_id
+       where bk.status = 'approved' and bk.starts_at < t.hi and bk.ends_at > t.lo
        group by 1, 2, 3
     ), hours as (
       select h.venue_id, h.city, b.period, b.month,
              sum(extract(epoch from upper(r) - lower(r))) as seconds
-        from held h join ${bucketTable} on b.municipality_id = h.municipality_id
+        from held h join b on b.municipality_id = h.municipality_id
         cross join lateral unnest(h.busy * tstzmultirange(tstzrange(b.lo, b.hi))) as r
        group by 1, 2, 3, 4
-    ), counts as (
-      select bk.venue_id, bk.association_id is null as city,
-             ${period(sql`bk.starts_at`)} as period, ${month(sql`bk.starts_at`)} as month,
-             count(*) as n
-        from bookings bk join ${table} on p.municipality_id = bk.municipality_id
-       where bk.status = 'approved' and ${within(sql`bk.starts_at`)}
+    ), starts as (
+      select bk.venue_id, bk.municipality_id, bk.association_id is null as city,
+             width_bucket(bk.starts_at, t.th) as idx, count(*) as n
+        from bookings bk join t on t.municipality_id = bk.municipality_id
+       where bk.status = 'approved' and bk.starts_at >= t.lo and bk.starts_at < t.hi
        group by 1, 2, 3, 4
+    ), counts as (
+      select s.venue_id, s.city, b.period, b.month, s.n
+        from starts s join b on b.municipality_id = s.municipality_id and b.idx = s.idx
     )
     select venue_id, city, period, month, coalesce(seconds, 0) as seconds, coalesce(n, 0) as n
       from hours full join counts using (venue_id, city, period, month)`);
@@ -153,17 +170,19 @@ async function venueUse(db: Db, bounds: Bounds[]) {
 /** Association requests made in each period, by outcome, and the median time to a first decision. */
 async function requestOutcomes(db: Db, bounds: Bounds[]) {
   const { table, period, within } = periodTable(bounds);
+  // A request's outcome is the first of its dates' outcomes in this order (a small integer
+  // per date and min(), cheaper than one bool_or per outcome).
+  const outcomes = ['approved', 'rejected', 'pending', 'withdrawn', 'cancelled'];
   const result = await db.execute(sql`
     with r as (
       select ${period(sql`br.created_at`)} as period,
-             case
-               when bool_or(b.status = 'approved' or (b.status = 'cancelled' and b.decided_at is not null))
-                 then 'approved'
-               when bool_or(b.status = 'rejected') then 'rejected'
-               when bool_or(b.status = 'pending') then 'pending'
-               when bool_or(b.status = 'withdrawn') then 'withdrawn'
-               else 'cancelled'
-             end as outcome,
+             min(case
+               when b.status = 'approved' or (b.status = 'cancelled' and b.decided_at is not null) then 1
+               when b.status = 'rejected' then 2
+               when b.status = 'pending' then 3
+               when b.status = 'withdrawn' then 4
+               else 5
+             end) as rank,
              extract(epoch from min(b.decided_at) - br.created_at) as wait
         from booking_requests br
         join ${table} on p.municipality_id = br.municipality_id
@@ -171,58 +190,65 @@ async function requestOutcomes(db: Db, bounds: Bounds[]) {
        where not br.city_use and ${within(sql`br.created_at`)}
        group by br.id, br.created_at, p.cur_lo
     )
-    select period, outcome, count(*) as n,
-           percentile_cont(0.5) within group (order by wait) as median
-      from r
-     group by grouping sets ((period, outcome), (period))`);
+    select period, (${arr(outcomes)}::text[])[rank] as outcome, count(*) as n, null as median
+      from r group by period, rank
+    union all
+    select period, null, count(*), percentile_cont(0.5) within group (order by wait)
+      from r group by period`);
   return rowsOf<{ period: Period; outcome: string | null; n: unknown; median: unknown }>(result);
 }
 
-/** Published events' dates in each period: per month, per category and in all; attendance. */
+/**
+ * Published events' dates in each period: per month, per category and in all; per language;
+ * attendance. One pass over the dates: they are first summed per event and month, and every
+ * figure (distinct events included) is a sum over those rows.
+ */
 async function occurrenceFigures(db: Db, bounds: Bounds[], now: Date) {
-  const { table, period, month, within } = periodTable(bounds);
-  const dates = sql`
-    select ${period(sql`o.starts_at`)} as period, ${month(sql`o.starts_at`)} as month,
-           e.id as event_id, e.category_slug, e.languages, a.participants,
-           o.ends_at <= ${now.toISOString()}::timestamptz as over
-      from event_occurrences o
-      join ${table} on p.municipality_id = o.municipality_id
-      join events e on e.id = o.event_id
-      left join attendance a on a.occurrence_id = o.id
-     where o.status = 'scheduled' and e.status = 'published' and ${within(sql`o.starts_at`)}`;
-  const [groups, languages] = await Promise.all([
-    db.execute(sql`
-      select period, month, category_slug,
-             count(distinct event_id) as events, count(*) as occurrences,
-             coalesce(sum(participants), 0) as participants,
-             count(*) filter (where over) as over,
-             count(*) filter (where over and participants is null) as uncounted
-        from (${dates}) d
-       group by grouping sets ((period, month), (period, category_slug), (period))`),
-    db.execute(sql`
-      select period, lang, count(distinct event_id) as events, count(*) as occurrences,
-             coalesce(sum(participants), 0) as participants
-        from (${dates}) d cross join lateral unnest(d.languages) as lang
-       group by period, lang`),
-  ]);
+  const result = await db.execute(sql`
+    with ${monthTable(bounds)}, per_event as (
+      select o.municipality_id, width_bucket(o.starts_at, t.th) as idx, e.id as event_id,
+             e.category_slug, e.languages, count(*) as occurrences,
+             sum(a.participants) as participants,
+             count(*) filter (where o.ends_at <= ${now.toISOString()}::timestamptz) as over,
+             count(*) filter (where o.ends_at <= ${now.toISOString()}::timestamptz
+                                and a.participants is null) as uncounted
+        from event_occurrences o
+        join t on t.municipality_id = o.municipality_id
+        join events e on e.id = o.event_id
+        left join attendance a on a.occurrence_id = o.id
+       where o.status = 'scheduled' and e.status = 'published'
+         and o.starts_at >= t.lo and o.starts_at < t.hi
+       group by o.municipality_id, 2, e.id
+    ), d as (
+      select b.period, b.month, x.*
+        from per_event x join b on b.municipality_id = x.municipality_id and b.idx = x.idx
+    )
+    select 'group' as kind, period, month, category_slug, null as lang,
+           count(distinct event_id) as events, sum(occurrences) as occurrences,
+           coalesce(sum(participants), 0) as participants,
+           sum(over) as over, sum(uncounted) as uncounted
+      from d
+     group by grouping sets ((period, month), (period, category_slug), (period))
+    union all
+    select 'language', period, null, null, lang, count(distinct event_id), sum(occurrences),
+           coalesce(sum(participants), 0), null, null
+      from d cross join lateral unnest(d.languages) as lang
+     group by period, lang`);
+  const rows = rowsOf<{
+    kind: 'group' | 'language';
+    period: Period;
+    month: string | null;
+    category_slug: string | null;
+    lang: string;
+    events: unknown;
+    occurrences: unknown;
+    participants: unknown;
+    over: unknown;
+    uncounted: unknown;
+  }>(result);
   return {
-    groups: rowsOf<{
-      period: Period;
-      month: string | null;
-      category_slug: string | null;
-      events: unknown;
-      occurrences: unknown;
-      participants: unknown;
-      over: unknown;
-      uncounted: unknown;
-    }>(groups),
-    languages: rowsOf<{
-      period: Period;
-      lang: string;
-      events: unknown;
-      occurrences: unknown;
-      participants: unknown;
-    }>(languages),
+    groups: rows.filter((r) => r.kind === 'group'),
+    languages: rows.filter((r) => r.kind === 'language'),
   };
 }
 
@@ -255,6 +281,24 @@ async function associationFigures(db: Db, bounds: Bounds[]) {
 }
 
 const figure = <T>(value: T, previous: T): Figure<T> => ({ value, previous });
+
+/** Milliseconds of sorted, disjoint intervals inside [start, end). */
+function overlapMs(intervals: readonly Interval[], start: number, end: number): number {
+  // The first interval ending after `start`, by binary search.
+  let lo = 0;
+  let hi = intervals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (intervals[mid]!.end.getTime() <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let ms = 0;
+  for (let i = lo; i < intervals.length && intervals[i]!.start.getTime() < end; i++) {
+    ms +=
+      Math.min(end, intervals[i]!.end.getTime()) - Math.max(start, intervals[i]!.start.getTime());
+  }
+  return ms;
+}
 
 export async function reportIndicators({
   ctx,
@@ -296,21 +340,35 @@ export async function reportIndicators({
   const t = localizer(input.lang, fallbacks);
   const boundsOf = new Map(bounds.map((b) => [b.municipality.id, b]));
 
-  // Opening hours per venue and month, from the weekly rule, since the venue exists.
+  // Opening hours per venue and month, from the weekly rule, since the venue exists. The
+  // wall-clock work (a luxon conversion per opening span and day) is done once per weekly
+  // rule, blackout dates and municipality over both periods, not per venue and month: rooms of
+  // one building usually share their hours. Each venue's month is then that list clipped,
+  // which sums to the same milliseconds as computing the month alone.
   const open = new Map<string, number>(); // `${venue}|${period}|${month}` → ms
+  const shared = new Map<string, Interval[]>();
   for (const v of venueRows) {
     if (!v.bookable) continue;
     const b = boundsOf.get(v.municipalityId)!;
-    for (const bucket of [...b.current, ...b.previous]) {
-      const start = new Date(Math.max(bucket.start.getTime(), v.createdAt.getTime()));
-      if (start >= bucket.end) continue;
-      const ms = openingIntervals(
+    const buckets = [...b.previous, ...b.current];
+    const rule = JSON.stringify([v.municipalityId, v.openingHours, v.blackoutDates]);
+    let intervals = shared.get(rule);
+    if (!intervals) {
+      intervals = openingIntervals(
         v.openingHours,
         b.municipality.timeZone,
-        { start, end: bucket.end },
+        { start: buckets[0]!.start, end: buckets[buckets.length - 1]!.end },
         v.blackoutDates,
-      ).reduce((sum, i) => sum + (i.end.getTime() - i.start.getTime()), 0);
-      open.set(`${v.id}|${bucket.period}|${bucket.month}`, ms);
+      );
+      shared.set(rule, intervals);
+    }
+    for (const bucket of buckets) {
+      const start = Math.max(bucket.start.getTime(), v.createdAt.getTime());
+      if (start >= bucket.end.getTime()) continue;
+      open.set(
+        `${v.id}|${bucket.period}|${bucket.month}`,
+        overlapMs(intervals, start, bucket.end.getTime()),
+      );
     }
   }
   const useKey = (venueId: string, city: boolean, period: Period, month: string) =>
