@@ -67,6 +67,22 @@ describe(`venues (${ENGINE})`, () => {
     expect(JSON.stringify(venue)).not.toMatch(/accessInstructions|[Dd]örrkod|@example\.org/);
   });
 
+  it('names the town in the reader’s official language: Borgå in Swedish, Porvoo in Finnish', async () => {
+    // Fabrikssalen's building is entered with the Finnish name, Porvoo.
+    const hall = byName('Fabrikssalen');
+    const city = async (lang: string) =>
+      (await json(await app.request(`/api/venues/${hall.id}?lang=${lang}`))).address.city;
+    expect(await city('sv')).toBe('Borgå');
+    expect(await city('fi')).toBe('Porvoo');
+    expect(await city('en')).toBe('Porvoo');
+    expect(hall.address.city).toBe('Borgå');
+    // The one-line address of the event dates there too.
+    const dates = await json(
+      await app.request(`/api/occurrences?lang=sv&venue=${hall.id}&limit=5`),
+    );
+    for (const o of dates.items) expect(o.venue.address).toMatch(/ Borgå$/);
+  });
+
   it('answers 404 for an unknown venue', async () => {
     const res = await app.request('/api/venues/00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);

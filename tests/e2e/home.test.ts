@@ -59,7 +59,7 @@ describe.skipIf(!baseUrl)('home page', () => {
       const count = await cards.count();
       expect(count).toBeGreaterThanOrEqual(5);
 
-      const swedishTitles = await page.locator('main .card h2 a > [lang="sv"]').allTextContents();
+      const swedishTitles = await page.locator('main .card h3 a > [lang="sv"]').allTextContents();
       expect(swedishTitles.length).toBeGreaterThanOrEqual(3);
       for (const title of swedishTitles) expect(title.trim()).not.toBe('');
 
@@ -79,6 +79,57 @@ describe.skipIf(!baseUrl)('home page', () => {
       }
       // Nothing in the cards is exposed as an image to assistive technology.
       expect(await page.locator('main .card').getByRole('img').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('groups the list by local day under one heading each, and offers quick ranges', async () => {
+    const { context, page } = await open();
+    try {
+      await page.goto('/sv?municipality=borga');
+      const days = page.locator('main section.list-day');
+      expect(await days.count()).toBeGreaterThanOrEqual(2);
+      const dates = await days
+        .locator('h2 time')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      // One heading per day, in order.
+      expect([...dates].sort()).toEqual(dates);
+      expect(new Set(dates).size).toBe(dates.length);
+      const helsinkiDate = (instant: string) =>
+        new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(instant));
+      for (const [i, date] of dates.entries()) {
+        const starts = await days
+          .nth(i)
+          .locator('.card time')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+        expect(starts.length).toBeGreaterThan(0);
+        for (const start of starts) expect(helsinkiDate(start)).toBe(date);
+      }
+      const today = helsinkiDate(new Date().toISOString());
+      const heading = (await days.first().locator('h2').textContent())!.trim();
+      if (dates[0] === today) expect(heading).toMatch(/^I dag, /);
+      expect(heading).toMatch(SWEDISH_WEEKDAY);
+
+      // "I helgen": Saturday and Sunday of this week, the municipality kept.
+      await page.locator('nav.quick-ranges a', { hasText: 'I helgen' }).click();
+      await page.waitForURL(/[?&]from=/);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('municipality')).toBe('borga');
+      const from = url.searchParams.get('from')!;
+      const to = url.searchParams.get('to')!;
+      // Saturday, or today when the weekend has begun.
+      expect(from === today || new Date(`${from}T12:00:00Z`).getUTCDay() === 6).toBe(true);
+      expect(new Date(`${to}T12:00:00Z`).getUTCDay()).toBe(0);
+      expect(await page.locator('nav.quick-ranges a[aria-current="page"]').textContent()).toContain(
+        'I helgen',
+      );
+      const weekend = await page
+        .locator('main section.list-day h2 time')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+      for (const date of weekend) {
+        expect(date >= from && date <= to).toBe(true);
+      }
     } finally {
       await context.close();
     }
@@ -119,22 +170,36 @@ describe.skipIf(!baseUrl)('home page', () => {
       expect(await note.getAttribute('lang')).toBe('ar');
       expect((await note.textContent())?.trim()).not.toBe('');
 
-      // The text the note is about carries its own language, which is not Arabic.
-      const text = await note.evaluate((el) => {
-        const before = el.previousElementSibling;
-        return before
-          ? {
-              lang: before.getAttribute('lang'),
-              dir: before.getAttribute('dir'),
-              text: before.textContent,
-            }
-          : null;
-      });
-      expect(text).not.toBeNull();
-      expect(text!.lang).toMatch(/^[a-z]{2,3}$/);
-      expect(text!.lang).not.toBe('ar');
-      expect(text!.dir).toBe('ltr');
-      expect(text!.text?.trim()).not.toBe('');
+      // One note per card, however many of its texts fall back; the texts carry their own
+      // language (not Arabic) and direction.
+      for (const card of await page.locator('main .card').all()) {
+        expect(await card.locator('.fallback-note').count()).toBeLessThanOrEqual(1);
+      }
+      const card = page.locator('main .card', { has: page.locator('.fallback-note') }).first();
+      const fallbackTexts = await card
+        .locator('[lang]:not(.fallback-note):not(svg)')
+        .evaluateAll((els) =>
+          els
+            .filter((e) => e.getAttribute('lang') !== 'ar')
+            .map((e) => ({
+              lang: e.getAttribute('lang'),
+              dir: e.getAttribute('dir'),
+              text: e.textContent,
+            })),
+        );
+      expect(fallbackTexts.length).toBeGreaterThan(0);
+      for (const text of fallbackTexts) {
+        expect(text.lang).toMatch(/^[a-z]{2,3}$/);
+        expect(text.dir).toBe('ltr');
+        expect(text.text?.trim()).not.toBe('');
+      }
+      // The note names those languages, in Arabic.
+      const named = new Set(fallbackTexts.map((t) => t.lang!));
+      const noteText = (await card.locator('.fallback-note').textContent())!;
+      for (const lang of named) {
+        const name = new Intl.DisplayNames(['ar-u-nu-latn'], { type: 'language' }).of(lang)!;
+        expect(noteText).toContain(name);
+      }
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './locales';
 export * from './text/pick-text';
+export * from './text/place-names';
 export * from './time/intervals';
 export * from './time/local';
 export * from './time/query-bound';

@@ -94,7 +94,7 @@ export async function getEvent({
         ? {
             id: venue.id,
             name: t.must(venue.name),
-            address: addressLine(building),
+            address: addressLine(building, t),
             coordinates: coordinatesOf(building),
           }
         : null,

@@ -155,7 +155,7 @@ async function buildPrivateFeed(
       stamp: booking.updatedAt,
       summary: `${who} – ${place}`,
       description: `${text.status}: ${text.statuses[booking.status]}\n${text.purpose}: ${booking.purpose}`,
-      location: `${venueName}, ${t.must(building.name).text}, ${addressLine(building)}`,
+      location: `${venueName}, ${t.must(building.name).text}, ${addressLine(building, t)}`,
       url: `${input.origin}/${lang}/bookings/${booking.requestId}`,
       status:
         booking.status === 'approved'

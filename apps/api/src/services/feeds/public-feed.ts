@@ -237,7 +237,7 @@ async function buildFeed(
       const t = tOf(row.languages);
       const location =
         row.venue && row.building
-          ? `${t.must(row.venue.name).text}, ${t.must(row.building.name).text}, ${addressLine(row.building)}`
+          ? `${t.must(row.venue.name).text}, ${t.must(row.building.name).text}, ${addressLine(row.building, t)}`
           : (row.event.locationText ?? '');
       return feedEventOf(row, {
         t,

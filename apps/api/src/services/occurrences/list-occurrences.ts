@@ -225,7 +225,7 @@ export async function findOccurrences(
           },
           venue:
             venue && building
-              ? { id: venue.id, name: t.must(venue.name), address: addressLine(building) }
+              ? { id: venue.id, name: t.must(venue.name), address: addressLine(building, t) }
               : null,
           municipality: { slug: municipality.slug, name: t.must(municipality.name) },
         },

@@ -23,7 +23,7 @@ export function venueSummary(
     address: {
       street: v.building.street,
       postalCode: v.building.postalCode,
-      city: v.building.city,
+      city: t.place(v.building.city),
     },
     municipality: { slug: v.municipality.slug, name: t.must(v.municipality.name) },
     capacity: v.venue.capacity,

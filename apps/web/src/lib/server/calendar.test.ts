@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  groupByStartDay,
+  quickRanges,
   byDay,
   mondayOf,
   monthWeeks,
@@ -105,5 +107,53 @@ describe('occurrences by local day', () => {
     expect(days.get('2026-12-01')).toEqual([ongoing]);
     expect(days.get('2026-12-02')).toEqual([]);
     expect([...days.keys()].length).toBe(7);
+  });
+});
+
+describe('the list by day, and its quick ranges', () => {
+  const o = (id: string, startsAt: string) => ({ id, startsAt });
+
+  it('heads each local day once, today and tomorrow by name, in the zone not the machine', () => {
+    const items = [
+      o('a', '2026-12-02T08:00:00Z'), // 10:00 on the 2nd in Helsinki
+      o('b', '2026-12-02T21:30:00Z'), // 23:30 on the 2nd
+      o('c', '2026-12-02T22:30:00Z'), // 00:30 on the 3rd: tomorrow, though UTC says the 2nd
+      o('d', '2026-12-05T10:00:00Z'),
+    ];
+    const days = groupByStartDay(items, ZONE, '2026-12-02');
+    expect(days.map((d) => [d.date, d.relative, d.items.map((i) => i.id).join('')])).toEqual([
+      ['2026-12-02', 'today', 'ab'],
+      ['2026-12-03', 'tomorrow', 'c'],
+      ['2026-12-05', null, 'd'],
+    ]);
+    // In UTC the late one is still today's.
+    expect(groupByStartDay(items, 'UTC', '2026-12-02')[0]!.items.map((i) => i.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('knows tomorrow across a month and a year end', () => {
+    const days = groupByStartDay([o('x', '2027-01-01T10:00:00Z')], ZONE, '2026-12-31');
+    expect(days[0]!.relative).toBe('tomorrow');
+  });
+
+  it('gives this week, this weekend and next week from Monday-first weeks', () => {
+    // Wednesday 2 December 2026.
+    expect(quickRanges('2026-12-02')).toEqual({
+      thisWeek: { from: '2026-12-02', to: '2026-12-06' },
+      weekend: { from: '2026-12-05', to: '2026-12-06' },
+      nextWeek: { from: '2026-12-07', to: '2026-12-13' },
+    });
+    // On a Saturday the weekend starts today; on a Sunday it is today alone.
+    expect(quickRanges('2026-12-05').weekend).toEqual({ from: '2026-12-05', to: '2026-12-06' });
+    expect(quickRanges('2026-12-06')).toEqual({
+      thisWeek: { from: '2026-12-06', to: '2026-12-06' },
+      weekend: { from: '2026-12-06', to: '2026-12-06' },
+      nextWeek: { from: '2026-12-07', to: '2026-12-13' },
+    });
+    // Across the year end.
+    expect(quickRanges('2026-12-31').nextWeek).toEqual({ from: '2027-01-04', to: '2027-01-10' });
   });
 });

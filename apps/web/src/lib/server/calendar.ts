@@ -208,3 +208,62 @@ export interface CalendarPeriod {
   total: number;
   nav: { previous: string; next: string; current: string | null };
 }
+
+/** A day of the list view: its local date, "today"/"tomorrow" when it is, and its occurrences. */
+export interface ListDay<T> {
+  /** yyyy-MM-dd, local. */
+  date: string;
+  relative: 'today' | 'tomorrow' | null;
+  items: T[];
+}
+
+/**
+ * The list's occurrences under the local day each starts on, in the list's order (the API's:
+ * by start), so the page can head each day ("Today", "Tomorrow", "Saturday 5 December").
+ */
+export function groupByStartDay<T extends { startsAt: string }>(
+  items: readonly T[],
+  timeZone: string,
+  today: string,
+): ListDay<T>[] {
+  const localDate = localDateIn(timeZone);
+  const tomorrow = datesBetween(today, nextDay(today))[1]!;
+  const days: ListDay<T>[] = [];
+  for (const item of items) {
+    const date = localDate(Date.parse(item.startsAt));
+    let day = days.at(-1);
+    if (day?.date !== date) {
+      day = {
+        date,
+        relative: date === today ? 'today' : date === tomorrow ? 'tomorrow' : null,
+        items: [],
+      };
+      days.push(day);
+    }
+    day.items.push(item);
+  }
+  return days;
+}
+
+const nextDay = (date: string, days = 1) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export const QUICK_RANGES = ['thisWeek', 'weekend', 'nextWeek'] as const;
+export type QuickRange = (typeof QUICK_RANGES)[number];
+
+/**
+ * The list's quick ranges from a local date (Monday-first weeks, as in Finland): the rest of
+ * this week, this weekend (Saturday and Sunday; from today when it is one of them) and next
+ * week, each as the from/to the date filters take.
+ */
+export function quickRanges(today: string): Record<QuickRange, { from: string; to: string }> {
+  // 1 = Monday … 7 = Sunday; the date is a calendar date, so UTC arithmetic is exact.
+  const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const sunday = nextDay(today, 7 - weekday);
+  const saturday = weekday >= 6 ? today : nextDay(today, 6 - weekday);
+  return {
+    thisWeek: { from: today, to: sunday },
+    weekend: { from: saturday, to: sunday },
+    nextWeek: { from: nextDay(sunday), to: nextDay(sunday, 7) },
+  };
+}

@@ -21,6 +21,9 @@ import {
   monthWeeks,
   resolveCalendarMonth,
   resolveIsoWeek,
+  groupByStartDay,
+  quickRanges,
+  type QuickRange,
   viewQueries,
   withQuery,
 } from '#lib/server/calendar.ts';
@@ -38,6 +41,18 @@ import {
 } from '#lib/server/query.ts';
 import { AUDIENCES, type Localized } from '#lib/types.ts';
 import type { PageServerLoad } from './$types';
+
+/** The quick ranges beside the filters, each the list with its from/to, current when chosen. */
+const quickLinks = (
+  search: URLSearchParams,
+  today: string,
+  selected: { from: string; to: string },
+) =>
+  Object.entries(quickRanges(today)).map(([name, range]) => ({
+    name: name as QuickRange,
+    query: withQuery(search, { view: null, month: null, week: null, ...range }),
+    current: selected.from === range.from && selected.to === range.to,
+  }));
 
 /** A day of the month shows this many; the rest are a link to the day's list. */
 const MONTH_DAY_MAX = 4;
@@ -130,6 +145,8 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
       feed,
       views: { ...viewQueries(search, from ?? today, today), list: withQuery(search, {}) },
       occurrences: answer.items,
+      days: groupByStartDay(answer.items, zone, today),
+      quick: quickLinks(search, today, selected),
       page: answer.page,
       period: null,
     };
@@ -188,6 +205,9 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
     feed,
     views: { ...viewQueries(search, anchor, today), [view]: withQuery(search, {}) },
     occurrences: [],
+    days: [],
+    // Quick ranges belong to the list: a month or a week has its own previous/next.
+    quick: [],
     page: null,
     period: {
       kind: view,
