@@ -47,23 +47,28 @@ export const calendarDay = (d: LocalDate): DateTime =>
 
 /**
  * The instant of a wall-clock time on a date in `zone`. Times in a spring-forward gap are
- * shifted forward by the gap (luxon's rule: 03:30 on 2026-03-29 in Helsinki becomes 04:30
- * EEST); ambiguous fall-back times take luxon's choice, the
- * later (standard-time) instant: 03:30 on 2026-10-25 in Helsinki is 03:30+02:00. Hour 24 means
- * midnight at the start of the next day.
+ * shifted forward by the gap (03:30 on 2026-03-29 in Helsinki becomes 04:30 EEST);
+ * ambiguous fall-back times take the later (standard-time) instant: 03:30 on 2026-10-25 in
+ * Helsinki is 03:30+02:00. Hour 24 means midnight at the start of the next day.
+ *
+ * Decided here, not by luxon: luxon starts from the zone's offset at the current moment, so
+ * its answer for an ambiguous time changes with the season the code runs in (+03:00 when run
+ * in summer, +02:00 in winter).
  */
 export function zonedInstant(day: DateTime, time: WallTime, zone: string): DateTime {
   const d = time.hour === 24 ? day.plus({ days: 1 }) : day;
-  return DateTime.fromObject(
-    {
-      year: d.year,
-      month: d.month,
-      day: d.day,
-      hour: time.hour === 24 ? 0 : time.hour,
-      minute: time.minute,
-    },
-    { zone },
-  );
+  const wall = Date.UTC(d.year, d.month - 1, d.day, time.hour === 24 ? 0 : time.hour, time.minute);
+  const tz = IANAZone.create(zone);
+  // The offsets in force a day before and a day after: at most one change lies between.
+  const before = tz.offset(wall - 86_400_000);
+  const after = tz.offset(wall + 86_400_000);
+  const fits = (offset: number) => tz.offset(wall - offset * 60_000) === offset;
+  let ms: number;
+  if (fits(after))
+    ms = wall - after * 60_000; // the later instant when both fit
+  else if (fits(before)) ms = wall - before * 60_000;
+  else ms = wall - before * 60_000; // in the gap: the old offset, so the clock reads later
+  return DateTime.fromMillis(ms, { zone });
 }
 
 /** The calendar date of an instant as seen in `zone`. */
