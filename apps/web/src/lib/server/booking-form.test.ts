@@ -1,9 +1,16 @@
 // The booking form's reading of local dates and times, run under two odd process zones
 // (vitest.config.ts: Asia/Kathmandu, America/St_Johns), so nothing depends on the server's
 // own zone; and its sorting of the API's issues by field, dates merged.
-import { describe, expect, it } from 'vitest';
+import { Settings } from 'luxon';
+import { afterEach, describe, expect, it } from 'vitest';
 import { seriesRhythm, weeklyDates } from '#lib/booking.ts';
-import { bookingErrors, bookingInput, refill, type BookingValues } from './booking-form.ts';
+import {
+  bookingErrors,
+  bookingInput,
+  localInstant,
+  refill,
+  type BookingValues,
+} from './booking-form.ts';
 
 const ZONE = 'Europe/Helsinki';
 const target = { venueId: '00000000-0000-4000-8000-000000000001', zone: ZONE, cityUse: false };
@@ -290,4 +297,23 @@ describe('how a stored series repeats', () => {
     expect(seriesRhythm('FREQ=DAILY;UNTIL=20270213')).toBeNull();
     expect(seriesRhythm(null)).toBeNull();
   });
+});
+
+describe('localInstant: a typed date and time in the venue’s zone', () => {
+  const realNow = Settings.now;
+  afterEach(() => {
+    Settings.now = realNow;
+  });
+
+  it.each(['2026-07-01T12:00:00Z', '2026-12-01T12:00:00Z'])(
+    'takes the later 03:30 of the fall-back night, in any season (now = %s)',
+    (now) => {
+      Settings.now = () => Date.parse(now);
+      const at = localInstant('2026-10-25', '03:30', 'Europe/Helsinki');
+      expect(at !== 'invalid' && at !== 'gap' && at.toISO()).toBe('2026-10-25T03:30:00.000+02:00');
+      expect(localInstant('2026-03-29', '03:30', 'Europe/Helsinki')).toBe('gap');
+      expect(localInstant('2026-02-30', '18:00', 'Europe/Helsinki')).toBe('invalid');
+      expect(localInstant('2026-12-05', '25:00', 'Europe/Helsinki')).toBe('invalid');
+    },
+  );
 });

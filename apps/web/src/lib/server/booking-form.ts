@@ -2,6 +2,7 @@
 // read in the municipality's zone and turned into the ISO instants with offset the API takes,
 // and the API's refusals (400 `errors`, 422 `issues`, 409 `clashes`) turned into errors by
 // field, several per field, dates named, so the page shows each beside its field.
+import { zonedInstant } from '@motesplats/domain';
 import { DateTime } from 'luxon';
 import type { Clash, Issue, NewBookingRequest, Problem, Slot } from './api.ts';
 import type { FieldError } from './forms.ts';
@@ -54,8 +55,12 @@ export function localInstant(
   time: string,
   zone: string,
 ): DateTime | 'invalid' | 'gap' {
-  const at = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!at.isValid) return 'invalid';
+  // The date and time alone first; then the instant by the domain's rule, so a fall-back
+  // time is the later one whatever the season the server runs in.
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  const clock = DateTime.fromISO(`${date}T${time}`, { zone: 'utc' });
+  if (!day.isValid || !clock.isValid || !/^\d{2}:\d{2}$/.test(time)) return 'invalid';
+  const at = zonedInstant(day, { hour: clock.hour, minute: clock.minute }, zone);
   if (at.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return 'gap';
   return at;
 }
