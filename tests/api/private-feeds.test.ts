@@ -12,7 +12,7 @@ import {
   municipalities,
   staffRoles,
 } from '@motesplats/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -394,6 +394,27 @@ describe(`private feeds (${ENGINE})`, () => {
       { scope: 'venue', scopeId: world.hallVenueId, replaces: [first.id] },
     ]);
     venueUrl = second.url;
+  });
+
+  it('requests at once (a double click) all answer 201, leaving one live link, never a 500', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => create(staff, 'venue', world.otherVenueId)),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const links = await Promise.all(answers.map(async (a) => (await json(a)).url as string));
+    const statuses = await Promise.all(links.map(async (url) => (await feedOf(url)).res.status));
+    expect(statuses.sort()).toEqual([200, 404, 404, 404, 404, 404]);
+    const live = await t.db
+      .select()
+      .from(feedTokens)
+      .where(
+        and(
+          eq(feedTokens.scopeId, world.otherVenueId),
+          eq(feedTokens.userId, world.staffUserId),
+          isNull(feedTokens.revokedAt),
+        ),
+      );
+    expect(live).toHaveLength(1);
   });
 
   it('a removed staff role answers 404; staff of another municipality may not make a link (403)', async () => {

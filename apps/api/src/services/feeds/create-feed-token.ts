@@ -1,5 +1,5 @@
 import { feedTokens } from '@motesplats/db';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { audit, inTransaction, requireScope, type ServiceCtx } from '../context';
 import {
   hashFeedToken,
@@ -41,6 +41,12 @@ export async function createFeedToken({
   );
   const token = newFeedToken();
   return inTransaction(ctx, async (tx) => {
+    // Two requests at once (a double click) would both find no live link and both insert,
+    // and the live link's unique index would refuse the second with a 500. One at a time
+    // per person and scope instead: the second then revokes the first, as a renewal does.
+    await tx.db.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`feed-token:${actor.userId}:${scope.kind}:${scope.id}`}, 0))`,
+    );
     const revoked = await tx.db
       .update(feedTokens)
       .set({ revokedAt: tx.now })
