@@ -184,6 +184,33 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect(body.subarray(3).toString('utf8').startsWith('venue;municipality;')).toBe(true);
   });
 
+  it('administrators report on the whole installation, a region or any municipality', async () => {
+    await signIn('admin@demo.example');
+    await page.goto(`/en/staff/reports?year=${YEAR}`);
+    expect(clean(await page.locator('.report-scope').textContent())).toMatch(
+      new RegExp(`^All municipalities: ${YEAR} compared with`),
+    );
+    const all = await context.request.get(`/api/reports/indicators?year=${YEAR}&lang=en`);
+    const installation = (await all.json()) as Indicators;
+    expect(await summaryRow('bookings')).toEqual([
+      new Intl.NumberFormat('en-GB').format(installation.summary.bookings!.value!),
+      new Intl.NumberFormat('en-GB').format(installation.summary.bookings!.previous!),
+    ]);
+
+    const region = page.getByLabel('Region');
+    const regions = (await region.locator('option').allTextContents()).slice(1);
+    expect(regions.length).toBeGreaterThan(0);
+    await region.selectOption(regions[0]!);
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await page.waitForURL((u) => u.searchParams.get('region') === regions[0]);
+    expect(clean(await page.locator('.report-scope').textContent())).toContain(regions[0]!);
+
+    await page.getByLabel('Municipality').selectOption('vasa');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await page.waitForURL((u) => u.searchParams.get('municipality') === 'vasa');
+    expect(clean(await page.locator('.report-scope').textContent())).toMatch(/^Vaasa|^Vasa/);
+  });
+
   it('sends someone who is not signed in to the sign-in page', async () => {
     context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: false });
     page = await context.newPage();
