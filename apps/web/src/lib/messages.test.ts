@@ -60,6 +60,7 @@ const SIGNED_IN_ROUTES = [
   'staff/attendance',
   'staff/audit',
   'staff/bookings',
+  'staff/reports',
   'staff/venues',
   'staff/venues/[id]',
   'staff/venues/[id]/building',

@@ -912,3 +912,40 @@ export const createFeedToken = (
 
 export const revokeFeedToken = (fetch: Fetch, origin: string, id: string) =>
   result(client(fetch, origin).api['feed-tokens'][':id'].$delete({ param: { id } }));
+
+// Staff reports (issue 11; apps/api/src/routes/reports; docs/decisions/018-reports.md).
+
+/** A report's scope and period as the API takes them: a municipality, a region or neither (all). */
+export interface ReportQuery {
+  lang: Locale;
+  municipality?: string | undefined;
+  region?: string | undefined;
+  year?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** The indicators, or the API's refusal (400 naming the period field that is wrong). */
+export const getReportIndicators = (fetch: Fetch, origin: string, q: ReportQuery) =>
+  result(
+    client(fetch, origin).api.reports.indicators.$get({
+      query: {
+        lang: q.lang,
+        municipality: optional(q.municipality),
+        region: optional(q.region),
+        year: optional(q.year),
+        from: optional(q.from),
+        to: optional(q.to),
+      },
+    }),
+  );
+
+/** The indicators' JSON (the route's 200 also describes its CSV, a string: left out). */
+export type ReportView = Exclude<
+  NonNullable<
+    SuccessBody<
+      Awaited<ReturnType<ReturnType<typeof client>['api']['reports']['indicators']['$get']>>
+    >
+  >,
+  string
+>;

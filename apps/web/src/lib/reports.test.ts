@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { changeOf, chartMonthLabels, csvHref, formatFigure, periodLabel } from './reports.ts';
+
+describe('report figures for readers', () => {
+  it('formats counts, hours and shares in the reader’s conventions', () => {
+    expect(formatFigure(9595.6, 'hours', 'sv')).toMatch(/^9\s595,6$/u);
+    expect(formatFigure(9595.6, 'hours', 'en')).toBe('9,595.6');
+    expect(formatFigure(0.034, 'share', 'fi')).toMatch(/^3,4\s%$/u);
+    expect(formatFigure(null, 'count', 'ar')).toBeNull();
+  });
+
+  it('says the change as a difference, a relative change, or percentage points', () => {
+    expect(changeOf(150, 100, 'count', 'en')).toEqual({
+      difference: '+50',
+      relative: '+50%',
+      direction: 'up',
+    });
+    expect(changeOf(0, 0, 'count', 'en')).toMatchObject({ difference: '0', relative: null });
+    expect(changeOf(0.055, 0.034, 'share', 'en')).toMatchObject({
+      difference: '+2.1',
+      relative: null,
+    });
+    expect(changeOf(0.5, null, 'share', 'en')).toBeNull();
+    expect(changeOf(2, 4, 'hours', 'sv')?.direction).toBe('down');
+  });
+
+  it('names a year by itself and a range by its dates', () => {
+    expect(periodLabel({ from: '2026-01-01', to: '2026-12-31' }, 'sv')).toBe('2026');
+    expect(periodLabel({ from: '2026-01-01', to: '2026-03-31' }, 'en')).toMatch(
+      /1 Jan.*31 Mar.*2026/,
+    );
+  });
+
+  it('gives short month names, or numbers where the names are long', () => {
+    expect(chartMonthLabels(['2026-01', '2026-02'], 'sv')).toEqual(['jan.', 'feb.']);
+    expect(chartMonthLabels(['2026-01', '2026-02'], 'ar')).toEqual(['1', '2']);
+    expect(chartMonthLabels(['2025-12', '2026-01'], 'en')).toEqual(['Dec 25', 'Jan 26']);
+  });
+
+  it('links each table’s CSV at the API with the page’s own query', () => {
+    expect(csvHref({ municipality: 'borga', year: '2026' }, 'months', true, 'fi')).toBe(
+      '/api/reports/indicators.csv?municipality=borga&year=2026&lang=fi&table=months&excel=1',
+    );
+  });
+});

@@ -1,0 +1,173 @@
+// The staff reports page (issue 11): what each figure is, how it is said in the reader's
+// language, its change from the previous period, and the CSV links. Pure: no I/O, no clock.
+import { intlTag, type Locale } from '#lib/locale.ts';
+import { formatLocalDate } from '#lib/format.ts';
+
+/** The summary's figures in the order the page lists them (the API's SUMMARY_FIGURES). */
+export const SUMMARY_ORDER = [
+  'venuesAvailable',
+  'bookings',
+  'bookedHours',
+  'openHours',
+  'utilisation',
+  'cityBookings',
+  'cityHours',
+  'requestsApproved',
+  'requestsRejected',
+  'requestsWithdrawn',
+  'requestsPending',
+  'medianHoursToDecision',
+  'events',
+  'occurrences',
+  'participants',
+  'occurrencesOver',
+  'occurrencesUncounted',
+  'shareUncounted',
+  'activeAssociations',
+  'newlyVerifiedAssociations',
+] as const;
+export type SummaryKey = (typeof SUMMARY_ORDER)[number];
+
+/** The tables the API exports as CSV (REPORT_TABLES in packages/domain). */
+export const CSV_TABLES = [
+  'summary',
+  'months',
+  'venues',
+  'utilisation',
+  'categories',
+  'languages',
+] as const;
+export type CsvTable = (typeof CSV_TABLES)[number];
+
+/** A count, hours (one decimal) or a share (booked ÷ open; a percentage). */
+export type FigureKind = 'count' | 'hours' | 'share';
+
+const KINDS: Partial<Record<SummaryKey, FigureKind>> = {
+  bookedHours: 'hours',
+  openHours: 'hours',
+  cityHours: 'hours',
+  medianHoursToDecision: 'hours',
+  utilisation: 'share',
+  shareUncounted: 'share',
+};
+export const kindOf = (key: SummaryKey): FigureKind => KINDS[key] ?? 'count';
+
+const numberFormats: Record<string, Intl.NumberFormat> = {};
+const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions) => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  return (numberFormats[key] ??= new Intl.NumberFormat(intlTag(locale), options));
+};
+
+const OPTIONS: Record<FigureKind, Intl.NumberFormatOptions> = {
+  count: { maximumFractionDigits: 0 },
+  hours: { maximumFractionDigits: 1 },
+  share: { style: 'percent', maximumFractionDigits: 1 },
+};
+
+/** "1 234", "12,5", "3,4 %" in the reader's conventions; null (no such figure) as null. */
+export const formatFigure = (
+  value: number | null,
+  kind: FigureKind,
+  locale: Locale,
+): string | null => (value === null ? null : numberFormat(locale, OPTIONS[kind]).format(value));
+
+/** The change from the previous period to this one, ready to be said. */
+export interface Change {
+  /** "+12", "−3,5", "±0"; for a share, percentage points ("+2,1"). */
+  difference: string;
+  /** "+25 %" of the previous value, when there was one above zero (counts and hours only). */
+  relative: string | null;
+  direction: 'up' | 'down' | 'same';
+}
+
+/** Null when either value is missing (a share of nothing, a median of no decisions). */
+export function changeOf(
+  value: number | null,
+  previous: number | null,
+  kind: FigureKind,
+  locale: Locale,
+): Change | null {
+  if (value === null || previous === null) return null;
+  const delta = kind === 'share' ? (value - previous) * 100 : value - previous;
+  const rounded = Math.round(delta * 10) / 10;
+  const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'same';
+  const signed = numberFormat(locale, {
+    maximumFractionDigits: kind === 'count' ? 0 : 1,
+    signDisplay: 'exceptZero',
+  });
+  return {
+    difference: signed.format(rounded),
+    relative:
+      kind !== 'share' && previous > 0
+        ? numberFormat(locale, {
+            style: 'percent',
+            maximumFractionDigits: 0,
+            signDisplay: 'exceptZero',
+          }).format((value - previous) / previous)
+        : null,
+    direction,
+  };
+}
+
+/** A period as the reader says it: "2026" for a calendar year, else "1 jan. 2026 – 31 mars 2026". */
+export function periodLabel(period: { from: string; to: string }, locale: Locale): string {
+  const year = period.from.slice(0, 4);
+  if (period.from === `${year}-01-01` && period.to === `${year}-12-31`) return year;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+  return new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: 'UTC' }).formatRange(
+    new Date(`${period.from}T12:00:00Z`),
+    new Date(`${period.to}T12:00:00Z`),
+  );
+}
+
+/** A month ('2026-03') as "mars 2026", or short ("mars") for a chart's axis. */
+export const monthLabel = (month: string, locale: Locale, short = false): string =>
+  formatLocalDate(
+    `${month}-15`,
+    locale,
+    short ? { month: 'short' } : { month: 'long', year: 'numeric' },
+  );
+
+/**
+ * Month labels for a chart's axis: short names ("jan.", "tammi"), or month numbers where the
+ * short names are long (Arabic's are whole words that would run together under the bars);
+ * with a two-digit year when the months span several years.
+ */
+export function chartMonthLabels(months: readonly string[], locale: Locale): string[] {
+  const several = new Set(months.map((m) => m.slice(0, 4))).size > 1;
+  const short = months.map((m) => monthLabel(m, locale, true));
+  const month = short.some((s) => s.length > 5) ? 'numeric' : 'short';
+  return months.map((m) =>
+    formatLocalDate(`${m}-15`, locale, several ? { month, year: '2-digit' } : { month }),
+  );
+}
+
+/** The API query of a report, as the page asked for it (also the CSV links' query). */
+export interface ReportParams {
+  municipality?: string | undefined;
+  region?: string | undefined;
+  year?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The CSV of one table: the API's own route on this origin (the session cookie goes with
+ * it, as with /api/account/export). `excel`: semicolons, decimal commas and a BOM.
+ */
+export function csvHref(
+  params: ReportParams,
+  table: CsvTable,
+  excel: boolean,
+  lang: Locale,
+): string {
+  const query = new URLSearchParams();
+  for (const key of ['municipality', 'region', 'year', 'from', 'to'] as const) {
+    const value = params[key];
+    if (value) query.set(key, value);
+  }
+  query.set('lang', lang);
+  query.set('table', table);
+  query.set('excel', excel ? '1' : '0');
+  return `/api/reports/indicators.csv?${query}`;
+}
