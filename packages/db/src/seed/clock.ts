@@ -10,7 +10,10 @@ export interface Interval {
   end: Date;
 }
 
-/** The seeded period: local days from about 4 weeks before `now` to about 12 weeks after. */
+/**
+ * The seeded period: local days from about 4 weeks before `now` to about 12 weeks after,
+ * and before it the history: about 15 months of past dates, all of them over by `start`.
+ */
 export interface SeedWindow {
   now: Date;
   /** Local midnight of the day `now` falls on. */
@@ -19,11 +22,37 @@ export interface SeedWindow {
   start: DateTime;
   /** Local midnight after the last day (exclusive). */
   end: DateTime;
+  /** First local day of the history (inclusive); the history ends where `start` begins. */
+  historyStart: DateTime;
 }
+
+/** How far back the demo's history reaches: enough for this year and the previous one. */
+export const HISTORY_MONTHS = 15;
 
 export function seedWindow(now: Date): SeedWindow {
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
-  return { now, today, start: today.minus({ weeks: 4 }), end: today.plus({ weeks: 12 }) };
+  return {
+    now,
+    today,
+    start: today.minus({ weeks: 4 }),
+    end: today.plus({ weeks: 12 }),
+    historyStart: today.minus({ months: HISTORY_MONTHS }),
+  };
+}
+
+/**
+ * The associations' breaks, when their weekly activities pause: the weeks around Christmas
+ * and New Year (18 December – 8 January) and the summer (15 June – 10 August).
+ */
+export function onBreak(day: DateTime): boolean {
+  const { month, day: d } = day;
+  return (
+    (month === 12 && d >= 18) ||
+    (month === 1 && d <= 8) ||
+    (month === 6 && d >= 15) ||
+    month === 7 ||
+    (month === 8 && d <= 10)
+  );
 }
 
 /** Local midnights from `from` (inclusive) to `to` (exclusive); DST-safe calendar steps. */
@@ -63,7 +92,7 @@ export function nthWeekdayOfMonth(
 
 /** Holidays when every seed venue is closed: Christmas, New Year's Day and Epiphany. */
 export function holidayBlackouts(window: SeedWindow): string[] {
-  const years = new Set([window.start.year, window.end.year]);
+  const years = new Set([window.historyStart.year, window.start.year, window.end.year]);
   const dates: string[] = [];
   for (const y of [...years].sort()) {
     dates.push(`${y}-01-01`, `${y}-01-06`, `${y}-12-24`, `${y}-12-25`, `${y}-12-26`);

@@ -56,7 +56,8 @@ const need = <T>(value: T | undefined, what: string): T => {
 
 /** Municipalities, premises, associations and people, with fresh ids. */
 export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Directory } {
-  const since = daysBefore(window.now, 120);
+  // Everything that the history needs existed before it began.
+  const since = window.historyStart.minus({ days: 60 }).toJSDate();
   const rows: BaseRows = {
     municipalities: [],
     categories: CATEGORIES.map((c, position) => ({ ...c, pictogram: c.slug, position })),
@@ -146,7 +147,7 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
     });
   }
 
-  for (const a of ASSOCIATIONS) {
+  for (const [index, a] of ASSOCIATIONS.entries()) {
     const id = randomUUID();
     const memberUserId = randomUUID();
     const { key, municipality, member, verification, ...fields } = a;
@@ -191,7 +192,8 @@ export function buildDirectory(window: SeedWindow): { rows: BaseRows; dir: Direc
           at: decidedAt,
         });
     } else {
-      const verifiedAt = daysBefore(window.now, 100);
+      // Verified in the weeks before the history starts, one after another.
+      const verifiedAt = window.historyStart.minus({ days: 40 - index * 3 }).toJSDate();
       rows.associations.push({
         id,
         municipalityId,

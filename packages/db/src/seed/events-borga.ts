@@ -39,6 +39,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '19:00',
     setupMinutes: 30,
     expectedAttendance: 25,
+    historyMonths: 15,
     cancelAfterDays: 7,
   },
   {
@@ -75,6 +76,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '20:00',
     setupMinutes: 30,
     expectedAttendance: 16,
+    historyMonths: 8,
   },
   {
     key: 'pmy-winter-bazaar',
@@ -108,6 +110,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '16:00',
     setupMinutes: 180,
     expectedAttendance: 350,
+    historyMonths: 12,
   },
   {
     key: 'mll-family-cafe',
@@ -138,6 +141,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '11:30',
     setupMinutes: 30,
     expectedAttendance: 18,
+    historyMonths: 14,
     // Staff have approved the dates of the next three weeks; the rest of the term waits.
     pendingAfterDays: 21,
   },
@@ -194,6 +198,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '12:00',
     setupMinutes: 30,
     expectedAttendance: 10,
+    historyMonths: 11,
   },
   {
     key: 'redcross-theme-day',
@@ -226,6 +231,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '15:00',
     setupMinutes: 60,
     expectedAttendance: 60,
+    historyMonths: 13,
   },
   {
     key: 'parishes-peace-cafe',
@@ -252,6 +258,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '15:00',
     setupMinutes: 30,
     expectedAttendance: 20,
+    historyMonths: 9,
   },
   {
     key: 'pmy-womens-coffee',
@@ -276,5 +283,6 @@ export const BORGA_EVENTS: EventSeed[] = [
     ends: '19:30',
     setupMinutes: 30,
     expectedAttendance: 15,
+    historyMonths: 6,
   },
 ];

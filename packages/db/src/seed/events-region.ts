@@ -25,6 +25,7 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '18:30',
     setupMinutes: 30,
     expectedAttendance: 12,
+    historyMonths: 5,
   },
   {
     key: 'lovisa-language-cafe',
@@ -55,6 +56,7 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '18:00',
     setupMinutes: 30,
     expectedAttendance: 14,
+    historyMonths: 12,
   },
   {
     key: 'vasa-language-cafe',
@@ -85,6 +87,7 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '19:30',
     setupMinutes: 30,
     expectedAttendance: 30,
+    historyMonths: 15,
   },
   {
     key: 'vasa-family-cafe',
@@ -115,6 +118,7 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '12:00',
     setupMinutes: 30,
     expectedAttendance: 20,
+    historyMonths: 10,
     cancelAfterDays: 10,
   },
   {
@@ -146,6 +150,7 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '17:30',
     setupMinutes: 30,
     expectedAttendance: 12,
+    historyMonths: 14,
   },
   {
     key: 'pargas-story-hour',
@@ -170,5 +175,6 @@ export const REGION_EVENTS: EventSeed[] = [
     ends: '11:45',
     setupMinutes: 15,
     expectedAttendance: 15,
+    historyMonths: 7,
   },
 ];

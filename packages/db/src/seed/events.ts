@@ -29,6 +29,12 @@ export interface EventSeed {
   cancelAfterDays?: number;
   /** Dates starting this many days after now or later wait for staff's decision. */
   pendingAfterDays?: number;
+  /**
+   * How many months before the seeded window the event began (its history: past dates with
+   * attendance, outside the breaks); none for a new event. A one-day event with 12 or more
+   * had an edition on the same day rule a year earlier.
+   */
+  historyMonths?: number;
   /** A draft the association is still writing (default: published). */
   status?: 'draft' | 'published';
 }

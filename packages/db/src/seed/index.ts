@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Db } from '../client';
 import * as s from '../schema/index';
-import { ZONE, seedWindow } from './clock';
+import { ZONE, isoDate, seedWindow } from './clock';
 import { DEMO_PASSWORD, isDemoAddress } from './demo-accounts';
 import { buildDirectory } from './directory';
 import { insertAll } from './insert';
@@ -25,7 +25,8 @@ const localDate = (d: Date): string => DateTime.fromJSDate(d, { zone: ZONE }).to
 /**
  * Loads the demo municipalities (Borgå, Lovisa, Vasa, Pargas) with their premises,
  * associations, people, events and bookings from about four weeks before `now` to about
- * twelve weeks after, in one transaction. A database that already has a municipality is
+ * twelve weeks after, and before that about fifteen months of history (past bookings,
+ * requests, event dates with attendance) for the yearly report, in one transaction. A database that already has a municipality is
  * left untouched. Apart from the generated ids the result depends only on `now`.
  */
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
@@ -117,6 +118,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     `Demo data: ${counts.bookings} bookings (${byStatus('approved')} approved, ` +
       `${byStatus('pending')} pending, ${byStatus('cancelled')} cancelled); ` +
       `${plan.skippedBookings} weekly slots skipped where the room was taken.`,
+  );
+  const past = window.start.toJSDate();
+  const old = <T extends { startsAt: Date }>(list: readonly T[]) =>
+    list.filter((x) => x.startsAt < past);
+  const oldOccurrences = new Set(old(plan.eventOccurrences).map((o) => o.id));
+  log(
+    `Demo data: history from ${isoDate(window.historyStart)} to ${isoDate(window.start)}: ` +
+      `${old(plan.eventOccurrences).length} past event occurrences ` +
+      `(${plan.attendance.filter((a) => oldOccurrences.has(a.occurrenceId)).length} with attendance), ` +
+      `${old(plan.bookings).length} past bookings.`,
   );
   log(
     `Demo data: ${counts.demoAccounts} demo accounts (…@demo.example, password "${DEMO_PASSWORD}"; see README).`,

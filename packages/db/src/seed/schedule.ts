@@ -10,7 +10,10 @@ import type { Directory, PlacedVenue } from './directory';
 import type { EventSeed } from './events';
 import { BORGA_EVENTS } from './events-borga';
 import { REGION_EVENTS } from './events-region';
+import { PAST_BOOKINGS } from './bookings-history';
+import { placeEventHistory, placePastBooking } from './history';
 import { SpacePlanner } from './planner';
+import { approval, requestOf } from './requests';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -53,8 +56,9 @@ function eventSlots(event: EventSeed, window: SeedWindow): Interval[] {
 }
 
 /**
- * Events with their occurrences and the approved bookings that hold them, then the other
- * weekly bookings wherever they still fit. Everything is placed through one planner, so no
+ * Events with their occurrences and the approved bookings that hold them (their history
+ * first: the past dates before the window), then the other weekly bookings wherever they
+ * still fit, then the history's one-off requests. Everything is placed through one planner, so no
  * two holding bookings overlap (buffers and divisible halls included).
  */
 export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows {
@@ -93,6 +97,12 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     let cancelled = event.cancelAfterDays === undefined;
     let placed = 0;
     let anchor: Interval | null = null;
+    const history = placeEventHistory(
+      { event, eventId, title, venue, spaceId, association, staffUserId: staff.staffUserId },
+      window,
+      planner,
+      rows,
+    );
 
     for (const { start, end } of eventSlots(event, window)) {
       anchor ??= { start, end };
@@ -194,8 +204,8 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       uid: `event-${eventId}@motesplats`,
       sequence: 0,
       createdBy: association.memberUserId,
-      publishedAt: event.status === 'draft' ? null : decided,
-      createdAt: requested,
+      publishedAt: event.status === 'draft' ? null : (history?.decided ?? decided),
+      createdAt: history?.requested ?? requested,
       updatedAt: decided,
     });
     if (request)
@@ -208,6 +218,22 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     week: Math.floor(i / 7),
   }));
   for (const t of BOOKING_TEMPLATES) placeTemplate(t, days, window, dir, planner, rows);
+  for (const p of PAST_BOOKINGS) {
+    const venue = need(dir.venue.get(p.venue), p.venue);
+    const association = need(dir.association.get(p.association), p.association);
+    const staff = need(
+      [...dir.municipality.values()].find((m) => m.id === venue.municipalityId),
+      'municipality',
+    );
+    const spaceId = spaceOf(venue, p.space);
+    placePastBooking(
+      p,
+      { venue, spaceId, association, staffUserId: staff.staffUserId },
+      window,
+      planner,
+      rows,
+    );
+  }
   return rows;
 }
 
@@ -277,64 +303,4 @@ function placeTemplate(
   if (request) rows.bookingRequests.push(request);
   if (decided && request)
     rows.auditLog.push(approval(venue, staff.staffUserId, requestId, rows.bookings, decided));
-}
-
-/**
- * The request behind a seeded series: its first booking's slot, the rule ended at its last
- * date, and the dates of the rule it left out (blackouts, taken slots) as exceptions.
- * Undefined when no date of the series could be placed.
- */
-function requestOf(
-  requestId: string,
-  bookings: ScheduleRows['bookings'],
-  skippedDates: readonly string[],
-  o: { rrule: string | null; publicEvent: boolean; requestedAt: Date; decidedAt: Date | null },
-): Row<typeof s.bookingRequests> | undefined {
-  const own = bookings.filter((b) => b.requestId === requestId);
-  const first = own[0];
-  const last = own[own.length - 1];
-  if (!first || !last) return undefined;
-  const until = localIsoDate(last.startsAt as Date).replaceAll('-', '');
-  const series = own.length > 1 && o.rrule !== null;
-  const firstDate = localIsoDate(first.startsAt as Date);
-  const lastDate = localIsoDate(last.startsAt as Date);
-  return {
-    id: requestId,
-    municipalityId: first.municipalityId,
-    venueId: first.venueId,
-    spaceId: first.spaceId,
-    associationId: first.associationId,
-    requestedBy: first.requestedBy,
-    startsAt: first.startsAt,
-    endsAt: first.endsAt,
-    rrule: series ? `${o.rrule};UNTIL=${until}` : null,
-    exceptDates: series ? skippedDates.filter((d) => d > firstDate && d < lastDate) : [],
-    purpose: first.purpose,
-    expectedAttendance: first.expectedAttendance,
-    publicEvent: o.publicEvent,
-    termsAcceptedAt: o.requestedAt,
-    createdAt: o.requestedAt,
-    updatedAt: o.decidedAt ?? o.requestedAt,
-  };
-}
-
-/** One audit row per approved request (the whole series decided at once). */
-function approval(
-  venue: PlacedVenue,
-  actorUserId: string,
-  requestId: string,
-  bookings: ScheduleRows['bookings'],
-  at: Date,
-): Row<typeof s.auditLog> {
-  // The dates staff decided; those still pending wait in the staff queue.
-  const series = bookings.filter((b) => b.requestId === requestId && b.status !== 'pending');
-  return {
-    municipalityId: venue.municipalityId,
-    actorUserId,
-    action: 'booking.approve',
-    entity: 'booking_request',
-    entityId: requestId,
-    data: { bookings: series.length, venueId: venue.id },
-    at,
-  };
 }

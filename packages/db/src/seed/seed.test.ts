@@ -80,10 +80,10 @@ describe('seedDemo', () => {
       associationMembers: 10,
       demoAccounts: 8,
       events: 15,
-      eventOccurrences: 143,
-      bookings: 500,
-      attendance: 38,
-      auditLog: 53,
+      eventOccurrences: 490,
+      bookings: 869,
+      attendance: 339,
+      auditLog: 126,
     });
     const db = await tableCounts();
     expect(db.event_occurrences).toBe(result.counts.eventOccurrences);
@@ -92,7 +92,8 @@ describe('seedDemo', () => {
     expect(db.audit_log).toBe(result.counts.auditLog);
     expect(db.accounts).toBe(8);
     expect(lines.join('\n')).toMatch(/4 municipalities.*12 venues/);
-    expect(lines.join('\n')).toMatch(/event occurrences from 2026-10-2\d to 2027-02-1\d/);
+    expect(lines.join('\n')).toMatch(/event occurrences from 2025-08-2\d to 2027-02-1\d/);
+    expect(lines.join('\n')).toMatch(/history from 2025-08-24 to 2026-10-27: 347 past event/);
     const slugs = await query<{ slug: string }>('select slug from municipalities order by slug');
     expect(slugs.map((r) => r.slug)).toEqual(['borga', 'lovisa', 'pargas', 'vasa']);
   });
@@ -229,16 +230,28 @@ describe('seedDemo', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it('spans about four weeks back and twelve weeks ahead', async () => {
-    const [span] = await query<{ first: string; last: string; past: number; future: number }>(`
+  it('spans about fifteen months of history back and twelve weeks ahead', async () => {
+    // The window of the everyday demo: four weeks back, twelve ahead (the history lies before it).
+    const windowStart = local(NOW).startOf('day').minus({ weeks: 4 });
+    const [span] = await query<{
+      first: string;
+      last: string;
+      past: number;
+      future: number;
+      history: number;
+    }>(`
       select min(starts_at) as first, max(starts_at) as last,
-             count(*) filter (where ends_at <= '${NOW.toISOString()}')::int as past,
-             count(*) filter (where starts_at > '${NOW.toISOString()}')::int as future
+             count(*) filter (where ends_at <= '${NOW.toISOString()}'
+               and starts_at >= '${windowStart.toISO()}')::int as past,
+             count(*) filter (where starts_at > '${NOW.toISOString()}')::int as future,
+             count(*) filter (where starts_at < '${windowStart.toISO()}')::int as history
       from event_occurrences`);
-    expect(local(span?.first ?? '') >= local(NOW).startOf('day').minus({ weeks: 4 })).toBe(true);
+    expect(local(span?.first ?? '') >= local(NOW).startOf('day').minus({ months: 15 })).toBe(true);
+    expect(local(span?.first ?? '') < local(NOW).startOf('day').minus({ months: 14 })).toBe(true);
     expect(local(span?.last ?? '') < local(NOW).startOf('day').plus({ weeks: 12 })).toBe(true);
     expect(span?.past).toBeGreaterThan(30);
     expect(span?.future).toBeGreaterThan(100);
+    expect(span?.history).toBeGreaterThan(300);
   });
 
   it('puts every occurrence inside its booking at the event venue', async () => {
@@ -292,11 +305,14 @@ describe('seedDemo', () => {
     const rows = await query<{ starts_at: string; ends_at: string; price_cents: number | null }>(`
       select o.starts_at, o.ends_at, e.price_cents from event_occurrences o
       join events e on e.id = o.event_id where e.category_slug = 'bazaar'`);
-    expect(rows).toHaveLength(1);
-    const start = local(rows[0]?.starts_at ?? '');
-    expect([start.month, start.weekday, start.hour]).toEqual([12, 6, 11]);
-    expect(local(rows[0]?.ends_at ?? '').hour).toBe(16);
-    expect(rows[0]?.price_cents).toBeNull();
+    // This year's, and last year's edition in the history.
+    expect(rows.map((r) => local(r.starts_at).year).sort()).toEqual([2025, 2026]);
+    for (const r of rows) {
+      const start = local(r.starts_at);
+      expect([start.month, start.weekday, start.hour]).toEqual([12, 6, 11]);
+      expect(local(r.ends_at).hour).toBe(16);
+      expect(r.price_cents).toBeNull();
+    }
   });
 
   it('holds the Gammelbacka language café at 17:30 Helsinki time on 1st–3rd Tuesdays', async () => {
@@ -336,7 +352,7 @@ describe('seedDemo', () => {
       select count(*)::int as n from booking_claims c join bookings b on b.id = c.booking_id
       join event_occurrences o on o.booking_id = b.id join events e on e.id = o.event_id
       where e.category_slug = 'bazaar'`);
-    expect(claims?.n).toBe(2);
+    expect(claims?.n).toBe(4); // both halves, two editions
   });
 
   it('keeps pending requests in the future and records attendance only for the past', async () => {
@@ -352,6 +368,128 @@ describe('seedDemo', () => {
           where o.ends_at > '${NOW.toISOString()}') as future_attendance`);
     expect(row).toEqual({ past_pending: 0, future_attendance: 0, pending: expect.any(Number) });
     expect(row?.pending).toBeGreaterThan(10);
+  });
+});
+
+describe('the demo history (for the yearly report)', () => {
+  const windowStart = () => local(NOW).startOf('day').minus({ weeks: 4 }).toISO();
+
+  it('gives each municipality approved bookings and counted event dates in the previous year and this year', async () => {
+    const rows = await query<{
+      slug: string;
+      year: number;
+      bookings: number;
+      dates: number;
+      counted: number;
+      participants: number;
+    }>(`
+      select m.slug, y.year,
+        (select count(*)::int from bookings b where b.municipality_id = m.id and b.status = 'approved'
+           and extract(year from b.starts_at at time zone 'Europe/Helsinki') = y.year) as bookings,
+        (select count(*)::int from event_occurrences o where o.municipality_id = m.id
+           and extract(year from o.starts_at at time zone 'Europe/Helsinki') = y.year) as dates,
+        (select count(*)::int from attendance a join event_occurrences o on o.id = a.occurrence_id
+          where o.municipality_id = m.id
+            and extract(year from o.starts_at at time zone 'Europe/Helsinki') = y.year) as counted,
+        (select coalesce(sum(a.participants), 0)::int from attendance a
+           join event_occurrences o on o.id = a.occurrence_id where o.municipality_id = m.id
+            and extract(year from o.starts_at at time zone 'Europe/Helsinki') = y.year) as participants
+      from municipalities m cross join (values (2025), (2026)) as y(year)
+      order by m.slug, y.year`);
+    expect(rows).toHaveLength(8);
+    for (const r of rows) {
+      expect(r.bookings, `${r.slug} ${r.year}`).toBeGreaterThan(5);
+      expect(r.dates, `${r.slug} ${r.year}`).toBeGreaterThan(5);
+      expect(r.counted, `${r.slug} ${r.year}`).toBeGreaterThan(3);
+    }
+    // A somewhat lower previous year: the comparison shows growth.
+    for (const slug of ['borga', 'lovisa', 'pargas', 'vasa']) {
+      const [before, now] = rows.filter((r) => r.slug === slug);
+      expect(before!.bookings, slug).toBeLessThan(now!.bookings);
+      expect(before!.participants, slug).toBeLessThan(now!.participants);
+    }
+  });
+
+  it('lies wholly in the past, older than the four weeks before now', async () => {
+    const [row] = await query<{ bookings: number; occurrences: number; requests: number }>(`
+      select
+        (select count(*)::int from bookings where starts_at < '${windowStart()}'
+           and (ends_at > '${windowStart()}' or status = 'pending' or decided_at > '${NOW.toISOString()}')) as bookings,
+        (select count(*)::int from event_occurrences where starts_at < '${windowStart()}'
+           and (ends_at > '${windowStart()}' or status <> 'scheduled')) as occurrences,
+        (select count(*)::int from booking_requests where created_at > '${NOW.toISOString()}') as requests`);
+    expect(row).toEqual({ bookings: 0, occurrences: 0, requests: 0 });
+    const [late] = await query<{ n: number }>(`
+      select count(*)::int as n from attendance a join event_occurrences o on o.id = a.occurrence_id
+      where a.recorded_at < o.ends_at or a.recorded_at > '${NOW.toISOString()}'`);
+    expect(late?.n).toBe(0);
+  });
+
+  it('has no two holding claims overlapping (the exclusion constraint held every insert)', async () => {
+    const [row] = await query<{ n: number }>(`
+      select count(*)::int as n from booking_claims a join booking_claims b
+        on a.space_id = b.space_id and a.booking_id < b.booking_id and a.during && b.during`);
+    expect(row?.n).toBe(0);
+  });
+
+  it('pauses the weekly cafés over Christmas and the summer', async () => {
+    const rows = await query<{ starts_at: string }>(`
+      select o.starts_at from event_occurrences o join events e on e.id = o.event_id
+      where e.category_slug in ('language-cafe', 'family-cafe')
+        and o.starts_at < '${windowStart()}'`);
+    expect(rows.length).toBeGreaterThan(150);
+    for (const { starts_at } of rows) {
+      const d = local(starts_at);
+      const md = d.toFormat('MM-dd');
+      expect(md >= '12-18' || md <= '01-08', md).toBe(false);
+      expect(md >= '06-15' && md <= '08-10', md).toBe(false);
+    }
+  });
+
+  it('records varied counts on most past dates and leaves some without one', async () => {
+    const [row] = await query<{
+      past: number;
+      counted: number;
+      min: number;
+      max: number;
+      distinct: number;
+    }>(`
+      select count(*)::int as past, count(a.occurrence_id)::int as counted,
+             min(a.participants) filter (where e.category_slug = 'language-cafe') as min,
+             max(a.participants) filter (where e.category_slug = 'language-cafe') as max,
+             count(distinct a.participants)::int as distinct
+      from event_occurrences o join events e on e.id = o.event_id
+      left join attendance a on a.occurrence_id = o.id
+      where o.starts_at < '${windowStart()}'`);
+    const share = row!.counted / row!.past;
+    expect(share).toBeGreaterThan(0.75);
+    expect(share).toBeLessThan(0.97);
+    expect(row!.min).toBeGreaterThanOrEqual(3);
+    expect(row!.max).toBeLessThanOrEqual(45);
+    expect(row!.distinct).toBeGreaterThan(20);
+  });
+
+  it('has rejected requests with staff reasons and withdrawn ones, with their decision times', async () => {
+    const rows = await query<{ status: string; decided: boolean; note: boolean; audit: string }>(`
+      select b.status, b.decided_at is not null and b.decided_at > r.created_at as decided,
+             b.decision_note is not null as note,
+             (select string_agg(l.action, ',') from audit_log l where l.entity_id = r.id::text) as audit
+      from bookings b join booking_requests r on r.id = b.request_id
+      where b.status in ('rejected', 'withdrawn')`);
+    const rejected = rows.filter((r) => r.status === 'rejected');
+    const withdrawn = rows.filter((r) => r.status === 'withdrawn');
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    expect(withdrawn.length).toBeGreaterThanOrEqual(2);
+    expect(rejected.every((r) => r.decided && r.note && r.audit === 'booking.reject')).toBe(true);
+    expect(withdrawn.every((r) => !r.decided && r.audit === 'booking.withdraw')).toBe(true);
+    // Every request of the history was decided some hours or days after it was made.
+    const [wait] = await query<{ min: number; max: number }>(`
+      select min(extract(epoch from b.decided_at - r.created_at) / 3600)::float as min,
+             max(extract(epoch from b.decided_at - r.created_at) / 3600)::float as max
+      from bookings b join booking_requests r on r.id = b.request_id
+      where b.starts_at < '${windowStart()}' and b.decided_at is not null`);
+    expect(wait!.min).toBeGreaterThanOrEqual(12);
+    expect(wait!.max).toBeLessThanOrEqual(10 * 24);
   });
 });
 
@@ -386,7 +524,10 @@ describe('the demo plan (no database)', () => {
 
   it('places every booking inside its venue’s opening hours, off blackout days', () => {
     const { dir, window, bookings } = plan(NOW);
-    const range = { start: window.start.toJSDate(), end: window.end.plus({ weeks: 8 }).toJSDate() };
+    const range = {
+      start: window.historyStart.toJSDate(),
+      end: window.end.plus({ weeks: 8 }).toJSDate(),
+    };
     for (const venue of dir.venue.values()) {
       const open = openingIntervals(venue.seed.openingHours, ZONE, range, [...venue.blackouts]);
       for (const b of bookings.filter((x) => x.venueId === venue.id)) {
