@@ -18,7 +18,7 @@ import { ENGINE } from '../setup/env';
  * The pages' markup does not depend on the database engine: the crawl runs once, in the
  * PGlite pass of .ci/run (the PostgreSQL pass has the other browser tests), to keep CI short.
  */
-const crawl = !!baseUrl && ENGINE === 'pglite';
+const crawlHere = !!baseUrl && ENGINE === 'pglite';
 
 const LANGS = ['sv', 'ar'] as const;
 type Lang = (typeof LANGS)[number];
@@ -203,7 +203,7 @@ async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> 
   return results;
 }
 
-describe.skipIf(!crawl)('every page, every visitor, sv and ar: WCAG 2.1 A/AA', () => {
+describe.skipIf(!crawlHere)('every page, every visitor, sv and ar: WCAG 2.1 A/AA', () => {
   let browser: Browser;
   const states = new Map<Visitor, Awaited<ReturnType<BrowserContext['storageState']>>>();
   const crawls: Crawl[] = [];
@@ -437,7 +437,7 @@ const widest = (page: Page) =>
       );
   });
 
-describe.skipIf(!crawl)('nothing lost at 320 px wide nor with text at 200%', () => {
+describe.skipIf(!crawlHere)('nothing lost at 320 px wide nor with text at 200%', () => {
   let browser: Browser;
   const visits: { visitor: Visitor; path: string; controls: string[] }[] = [];
   const states = new Map<Visitor, Awaited<ReturnType<BrowserContext['storageState']>>>();
