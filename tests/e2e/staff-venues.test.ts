@@ -160,8 +160,12 @@ describe.skipIf(!baseUrl)('staff manage their venues (no JavaScript)', () => {
     });
     const p = await scripted.newPage();
     await p.goto(`/sv/staff/venues/${venueId}`);
+    // Hydrated first: on a busy machine, selecting before the page's script has taken over
+    // left the old text in the field and the new one typed after it.
+    await p.waitForLoadState('networkidle');
     const sv = p.locator(`#photo-${last}-alt-sv`);
-    await sv.selectText();
+    await sv.focus();
+    await p.keyboard.press('Control+A');
     await p.keyboard.type('Scenen med ridån nere');
     await p.keyboard.press('Tab');
     await p.keyboard.type('Näyttämö, esirippu alhaalla');
