@@ -111,7 +111,7 @@ describe.skipIf(!baseUrl)('signing in and out', () => {
   for (const lang of ['sv', 'ar']) {
     it(`the signed-in account page in ${lang} passes axe`, async () => {
       await open(true);
-      // Typed before hydration, the values would be reset by it: wait for the scripts.
+      // The enhanced form (scripts loaded) is what this page is checked with.
       await page.goto(`/${lang}/sign-in`, { waitUntil: 'networkidle' });
       await page.locator('#field-email').fill('map@demo.example');
       await page.locator('#field-password').fill(DEMO);

@@ -44,7 +44,7 @@ describe.skipIf(!baseUrl)('associations: register, verify, reject, invite (no Ja
   let rejectedId = '';
 
   const signIn = async (page: Page, email: string, password: string, lang = 'sv') => {
-    // With JavaScript on, wait for hydration: it would reset fields filled before it.
+    // With JavaScript on: the enhanced form, once its scripts have run.
     await page.goto(`/${lang}/sign-in`, { waitUntil: 'networkidle' });
     await page.locator('#field-email').fill(email);
     await page.locator('#field-password').fill(password);
