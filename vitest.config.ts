@@ -6,8 +6,12 @@ import { defineConfig } from 'vitest/config';
  *   local-time assumptions fail;
  * - api: through createApp against PostgreSQL (TEST_DATABASE_URL) or PGlite;
  * - e2e: the built server in headless Chromium (when /usr/bin/chromium exists, or always
- *   when E2E_REQUIRED=1).
+ *   when E2E_REQUIRED=1). E2E_FILES (comma-separated paths or globs) narrows them: .ci/run's
+ *   PostgreSQL pass runs only the browser tests whose pages write through the database.
  */
+const e2eFiles = process.env.E2E_FILES?.split(',')
+  .map((f) => f.trim())
+  .filter(Boolean);
 const unit = (name: string, tz: string) => ({
   test: {
     name,
@@ -47,7 +51,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: e2eFiles?.length ? e2eFiles : ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/global-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
