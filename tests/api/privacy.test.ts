@@ -5,7 +5,9 @@ import {
   bookings,
   eventOccurrences,
   events,
+  feedTokens,
   mailOutbox,
+  municipalities,
   users,
 } from '@motesplats/db';
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
@@ -89,6 +91,14 @@ describe(`audit log, own data and retention (${ENGINE})`, () => {
   it('a person downloads their own data, and only theirs', async () => {
     const c = new TestClient(app);
     const me = await c.signIn('mll@demo.example', DEMO);
+    // A private calendar link of the association's bookings, made and then renewed.
+    const [membership] = await t.db
+      .select()
+      .from(associationMembers)
+      .where(eq(associationMembers.userId, me.user.id));
+    const scope = { kind: 'association', id: membership!.associationId };
+    const first = await json(await c.post('/api/feed-tokens?lang=sv', { scope }));
+    const second = await json(await c.post('/api/feed-tokens?lang=sv', { scope }));
     const res = await c.get('/api/account/export');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(
@@ -99,6 +109,23 @@ describe(`audit log, own data and retention (${ENGINE})`, () => {
     expect(data.memberships).toEqual([expect.objectContaining({ role: 'member' })]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toContain('staff.borga@demo.example');
+    // Both links are there, the renewed one revoked; neither link nor its hash is.
+    expect(data.privateFeedLinks).toEqual([
+      expect.objectContaining({
+        scope: 'association',
+        scopeId: membership!.associationId,
+        revokedAt: TEST_NOW.toISOString(),
+      }),
+      expect.objectContaining({ scope: 'association', revokedAt: null, lastUsedAt: null }),
+    ]);
+    const hashes = await t.db.select({ hash: feedTokens.tokenHash }).from(feedTokens);
+    for (const text of [first.url, second.url, ...hashes.map((h) => h.hash)]) {
+      const token = String(text)
+        .split('/')
+        .pop()!
+        .replace(/\.ics.*$/, '');
+      expect(JSON.stringify(data)).not.toContain(token);
+    }
     expect((await new TestClient(app).get('/api/account/export')).status).toBe(401);
   });
 
@@ -278,8 +305,30 @@ describe(`audit log, own data and retention (${ENGINE})`, () => {
       )[0]!.n,
     ).toBe(0);
     expect(withPeople).toBeGreaterThan(0);
+    // Revoked private links older than the period are gone; a live one stays.
+    const [someone] = await t.db.select({ id: users.id }).from(users).limit(1);
+    const [town] = await t.db.select({ id: municipalities.id }).from(municipalities).limit(1);
+    const link = (hash: string, revokedAt: Date | null) => ({
+      userId: someone!.id,
+      municipalityId: town!.id,
+      scope: 'municipality' as const,
+      scopeId: town!.id,
+      tokenHash: hash,
+      revokedAt,
+    });
+    await t.db.insert(feedTokens).values(link('old-revoked', TEST_NOW));
+    await t.db.insert(feedTokens).values(link('new-revoked', later));
+    await t.db.insert(feedTokens).values(link('live', null));
+    const revokedBefore = sql`${feedTokens.revokedAt} < ${cutoff}::timestamptz`;
+    const old = (await t.db.select({ n: count() }).from(feedTokens).where(revokedBefore))[0]!.n;
+    expect(old).toBeGreaterThanOrEqual(1);
+    expect((await run(later)).feedLinksDeleted).toBe(old);
+    const left = await t.db.select({ hash: feedTokens.tokenHash }).from(feedTokens);
+    expect(left.map((l) => l.hash)).toEqual(expect.arrayContaining(['live', 'new-revoked']));
+    expect(left.map((l) => l.hash)).not.toContain('old-revoked');
     // Idempotent.
     expect(await run(later)).toMatchObject({
+      feedLinksDeleted: 0,
       bookingsAnonymised: 0,
       eventsAnonymised: 0,
       attendanceAnonymised: 0,

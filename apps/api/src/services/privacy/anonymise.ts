@@ -5,6 +5,7 @@ import {
   bookings,
   eventOccurrences,
   events,
+  feedTokens,
   mailOutbox,
   sessions,
   throttles,
@@ -102,6 +103,13 @@ export async function anonymiseExpired({
         .where(lt(associationInvitations.createdAt, cutoff))
         .returning({ id: associationInvitations.id }),
     );
+    // A revoked private calendar link says who followed which calendar: gone with the period.
+    const feedLinksDeleted = await counted(
+      tx.db
+        .delete(feedTokens)
+        .where(lt(feedTokens.revokedAt, cutoff))
+        .returning({ id: feedTokens.id }),
+    );
     // Short-lived data needs no retention period: expired sessions, tokens and throttles.
     const sessionsDeleted = await counted(
       tx.db.delete(sessions).where(lt(sessions.expiresAt, tx.now)).returning({ id: sessions.id }),
@@ -127,6 +135,7 @@ export async function anonymiseExpired({
       auditAnonymised,
       mailDeleted,
       invitationsDeleted,
+      feedLinksDeleted,
       sessionsDeleted,
       tokensDeleted,
       throttlesDeleted,

@@ -5,6 +5,7 @@ import {
   auditLog,
   bookings,
   events,
+  feedTokens,
   sessions,
   staffRoles,
   users,
@@ -15,12 +16,14 @@ import { requireUser, type ServiceCtx } from '../context';
 /**
  * Everything the installation keeps about the signed-in person (GDPR art. 15 and 20), as
  * one JSON document: the account, sign-in sessions, roles, and what they did (bookings
- * requested, events created, attendance recorded, audited actions).
+ * requested, events created, attendance recorded, audited actions) and their private
+ * calendar links: what each shows and when it was made, last read and revoked (the link
+ * itself is never stored, only its hash, which is no use to anyone and stays out).
  */
 export async function exportMyData({ ctx }: { ctx: ServiceCtx }) {
   const actor = requireUser(ctx);
   const id = actor.userId;
-  const [[user], mySessions, staff, memberships, requested, created, recorded, actions] =
+  const [[user], mySessions, staff, memberships, requested, created, recorded, actions, links] =
     await Promise.all([
       ctx.db.select().from(users).where(eq(users.id, id)),
       ctx.db
@@ -55,6 +58,19 @@ export async function exportMyData({ ctx }: { ctx: ServiceCtx }) {
         .where(eq(events.createdBy, id)),
       ctx.db.select().from(attendance).where(eq(attendance.recordedBy, id)),
       ctx.db.select().from(auditLog).where(eq(auditLog.actorUserId, id)).orderBy(asc(auditLog.at)),
+      ctx.db
+        .select({
+          id: feedTokens.id,
+          scope: feedTokens.scope,
+          scopeId: feedTokens.scopeId,
+          municipalityId: feedTokens.municipalityId,
+          createdAt: feedTokens.createdAt,
+          lastUsedAt: feedTokens.lastUsedAt,
+          revokedAt: feedTokens.revokedAt,
+        })
+        .from(feedTokens)
+        .where(eq(feedTokens.userId, id))
+        .orderBy(asc(feedTokens.createdAt)),
     ]);
   return {
     exportedAt: ctx.now.toISOString(),
@@ -105,6 +121,12 @@ export async function exportMyData({ ctx }: { ctx: ServiceCtx }) {
       entity: a.entity,
       entityId: a.entityId,
       data: a.data,
+    })),
+    privateFeedLinks: links.map((l) => ({
+      ...l,
+      createdAt: l.createdAt.toISOString(),
+      lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
+      revokedAt: l.revokedAt?.toISOString() ?? null,
     })),
   };
 }
