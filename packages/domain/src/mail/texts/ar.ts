@@ -1,38 +1,25 @@
 import { dateBlocks, type SlotWords } from './dates';
+import { counted } from './plural';
 import { action, p, quote, type LocaleTexts } from './types';
 
 /** Latin names and addresses inside Arabic text, isolated so they keep their own direction. */
 const iso = (s: string) => `\u2068${s}\u2069`;
 
-const plural = new Intl.PluralRules('ar');
-const minutes = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return 'دقيقة واحدة';
-    case 'two':
-      return 'دقيقتين';
-    case 'few':
-      return `${n} دقائق`;
-    default:
-      return `${n} دقيقة`;
-  }
-};
+const minutes = counted('ar', {
+  one: () => 'دقيقة واحدة',
+  two: () => 'دقيقتين',
+  few: (n) => `${n} دقائق`,
+  other: (n) => `${n} دقيقة`,
+});
 
 /** 'وموعد آخر', 'و3 مواعيد أخرى', 'و11 موعدًا آخر': the counted noun follows Arabic plural rules. */
-const moreSlots = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return 'وموعد آخر';
-    case 'two':
-      return 'وموعدان آخران';
-    case 'few':
-      return `و${n} مواعيد أخرى`;
-    case 'many':
-      return `و${n} موعدًا آخر`;
-    default:
-      return `و${n} موعد آخر`;
-  }
-};
+const moreSlots = counted('ar', {
+  one: () => 'وموعد آخر',
+  two: () => 'وموعدان آخران',
+  few: (n) => `و${n} مواعيد أخرى`,
+  many: (n) => `و${n} موعدًا آخر`,
+  other: (n) => `و${n} موعد آخر`,
+});
 
 /**
  * 'الثلاثاء، 15 ديسمبر 2026، من 17:30 إلى 19:30': the date as luxon's 'ar' locale writes it,

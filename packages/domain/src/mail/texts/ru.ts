@@ -1,38 +1,25 @@
 import { dateBlocks, type SlotWords } from './dates';
+import { counted } from './plural';
 import { action, p, quote, type LocaleTexts } from './types';
-
-const plural = new Intl.PluralRules('ru');
 
 /**
  * '1 минута', '2 минуты', '5 минут', '21 минута': the nominative, so the sentence around it
  * must take the nominative too ("Срок её действия — …"). 'other' is for fractions only.
  */
-const minutes = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return `${n} минута`;
-    case 'few':
-      return `${n} минуты`;
-    case 'many':
-      return `${n} минут`;
-    default:
-      return `${n} минуты`;
-  }
-};
+const minutes = counted('ru', {
+  one: (n) => `${n} минута`,
+  few: (n) => `${n} минуты`,
+  many: (n) => `${n} минут`,
+  other: (n) => `${n} минуты`,
+});
 
 /** 'и ещё 1 дата', 'и ещё 3 даты', 'и ещё 5 дат', 'и ещё 21 дата'. */
-const moreSlots = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return `и ещё ${n} дата`;
-    case 'few':
-      return `и ещё ${n} даты`;
-    case 'many':
-      return `и ещё ${n} дат`;
-    default:
-      return `и ещё ${n} даты`;
-  }
-};
+const moreSlots = counted('ru', {
+  one: (n) => `и ещё ${n} дата`,
+  few: (n) => `и ещё ${n} даты`,
+  many: (n) => `и ещё ${n} дат`,
+  other: (n) => `и ещё ${n} даты`,
+});
 
 /**
  * 'вторник, 15 декабря 2026 г., 17:30–19:30': the date as luxon's 'ru' locale writes it

@@ -1,4 +1,5 @@
 import { dateBlocks, type SlotWords } from './dates';
+import { counted } from './plural';
 import { action, p, quote, type LocaleTexts } from './types';
 
 /**
@@ -6,35 +7,22 @@ import { action, p, quote, type LocaleTexts } from './types';
  * 'many' after 0, 5–20, 25 …, and 'other' for fractions. Both counts stand in the nominative
  * ("строк дії — 30 хвилин", "і ще 3 дати"), so one set of forms serves each.
  */
-const plural = new Intl.PluralRules('uk');
 
 /** '1 хвилина', '2 хвилини', '5 хвилин', '21 хвилина'. */
-const minutes = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return `${n} хвилина`;
-    case 'few':
-      return `${n} хвилини`;
-    case 'many':
-      return `${n} хвилин`;
-    default:
-      return `${n} хвилини`;
-  }
-};
+const minutes = counted('uk', {
+  one: (n) => `${n} хвилина`,
+  few: (n) => `${n} хвилини`,
+  many: (n) => `${n} хвилин`,
+  other: (n) => `${n} хвилини`,
+});
 
 /** 'і ще 1 дата', 'і ще 3 дати', 'і ще 5 дат', 'і ще 21 дата'. */
-const moreSlots = (n: number) => {
-  switch (plural.select(n)) {
-    case 'one':
-      return `і ще ${n} дата`;
-    case 'few':
-      return `і ще ${n} дати`;
-    case 'many':
-      return `і ще ${n} дат`;
-    default:
-      return `і ще ${n} дати`;
-  }
-};
+const moreSlots = counted('uk', {
+  one: (n) => `і ще ${n} дата`,
+  few: (n) => `і ще ${n} дати`,
+  many: (n) => `і ще ${n} дат`,
+  other: (n) => `і ще ${n} дати`,
+});
 
 /**
  * 'вівторок, 15 грудня 2026 р., 17:30–19:30': the date as luxon's 'uk' locale writes it (month
