@@ -33,6 +33,7 @@ import { reportsRouter } from './routes/reports/reports.index';
 import { siteRouter } from './routes/site/site.index';
 import { adminRoutes } from './routes/admin/admin.index';
 import { sameOrigin } from './middleware/origin';
+import { deadline } from './middleware/deadline';
 import { sessionContext } from './middleware/session';
 import { requestLog } from './middleware/request-log';
 import { createLogger } from './logger';
@@ -80,6 +81,7 @@ export function createApp(given: Deps) {
   // id and is logged as one line.
   app.use('*', requestLog(logger));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use('*', deadline(deps.config.requestTimeoutMs));
   const defaultLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => problemResponse(c, payloadTooLarge(MAX_BODY_BYTES)),

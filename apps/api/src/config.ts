@@ -22,6 +22,11 @@ const schema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** PostgreSQL: statement_timeout of the app's queries (not of migrations); 0 is none. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * How long a request may take before it answers 503 (a database that stopped answering
+   * but keeps its connections open); its transaction then rolls back. 0 is none.
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   /** On SIGTERM/SIGINT: how long in-flight requests and the mail batch may take to finish. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -100,6 +105,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL connection and statement timeouts (ms); see DATABASE_*_TIMEOUT_MS. */
   databaseTimeouts: { connectMs: number; statementMs: number };
+  /** REQUEST_TIMEOUT_MS: past it a request answers 503 and its transaction rolls back; 0 is none. */
+  requestTimeoutMs: number;
   shutdownTimeoutMs: number;
   dataDir: string;
   pgBinDir: string | undefined;
@@ -167,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     dataDir: e.DATA_DIR,
     pgBinDir: e.PG_BIN_DIR,

@@ -8,5 +8,7 @@ export interface AppEnv {
     ctx: ServiceCtx;
     /** X-Request-Id of this request (middleware/request-log.ts). */
     requestId: string;
+    /** Aborted when the request ran past its deadline and was answered 503 (middleware/deadline.ts). */
+    deadline: AbortSignal | undefined;
   };
 }

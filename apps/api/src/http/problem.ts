@@ -165,6 +165,16 @@ export const databaseUnavailable = (): Problem => ({
   retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
 });
 
+/** The request ran past REQUEST_TIMEOUT_MS (a database that stopped answering): try again soon. */
+export const requestTimedOut = (ms: number): Problem => ({
+  type: `${TYPE_BASE}unavailable`,
+  title: 'Service unavailable',
+  status: 503,
+  detail: `The request did not finish within ${ms / 1000} s, and what it would have saved was not. Try again in a moment.`,
+  code: 'request_timeout',
+  retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+});
+
 /**
  * Errors that say the database is away rather than that the request or the code is wrong:
  * the socket's (refused, reset, unreachable, name lookup), postgres.js's own

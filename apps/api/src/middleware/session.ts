@@ -50,6 +50,7 @@ export const sessionContext = (deps: Deps, auth: Auth) =>
       client: clientOf(c.env, c.req.header('user-agent')),
       auth,
       mailer: deps.mailer,
+      deadline: c.get('deadline'),
     });
     const cookie = c.req.header('cookie');
     if (!cookie || !SESSION_COOKIE.test(cookie)) {

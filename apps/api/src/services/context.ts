@@ -29,6 +29,8 @@ export interface ServiceCtx {
   client: ClientInfo;
   auth: Auth;
   mailer: Mailer;
+  /** Aborted once the request was answered 503 for running past its deadline. */
+  deadline?: AbortSignal | undefined;
 }
 
 export const UNKNOWN_CLIENT: ClientInfo = { address: 'unknown', userAgent: null };
@@ -62,7 +64,14 @@ export function inTransaction<T>(
   ctx: ServiceCtx,
   work: (tx: ServiceCtx) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx as unknown as Db }));
+  return ctx.db.transaction(async (tx) => {
+    ctx.deadline?.throwIfAborted();
+    const result = await work({ ...ctx, db: tx as unknown as Db });
+    // The request was answered 503 meanwhile (a database that stalled): its client was told
+    // nothing was kept, so nothing is. Throwing here rolls the transaction back.
+    ctx.deadline?.throwIfAborted();
+    return result;
+  });
 }
 
 export interface AuditEntry {
