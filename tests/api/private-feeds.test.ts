@@ -467,6 +467,21 @@ describe(`private feeds (${ENGINE})`, () => {
     );
   });
 
+  it('the feed speaks each interface language: Russian, Ukrainian and Estonian too', async () => {
+    const expected = {
+      ru: 'Статус: одобрено\nЦель: Stadens personalmöte (flyttat)',
+      uk: 'Статус: схвалено\nМета: Stadens personalmöte (flyttat)',
+      et: 'Olek: kinnitatud\nEesmärk: Stadens personalmöte (flyttat)',
+    };
+    for (const [lang, description] of Object.entries(expected)) {
+      const res = await create(staff, 'municipality', world.municipalityId, lang);
+      expect(res.status).toBe(201);
+      const { text } = await feedOf((await json(res)).url);
+      const [cal] = parseWithPython([text]);
+      expect(cal!.events.find((e) => e.uid === uidOf(cityUseId))!.description).toBe(description);
+    }
+  });
+
   it('a member’s association link shows only its bookings; a non-member is refused (403); a removed member gets 404', async () => {
     const res = await create(member, 'association', world.associationId);
     expect(res.status, await res.clone().text()).toBe(201);

@@ -1,4 +1,5 @@
 import type { bookings } from '@motesplats/db';
+import type { UiLocale } from '@motesplats/domain';
 
 type BookingStatus = (typeof bookings.$inferSelect)['status'];
 
@@ -12,8 +13,8 @@ interface PrivateFeedText {
   statuses: Record<BookingStatus, string>;
 }
 
-/** The few words a private feed writes, in each language a feed is asked in. */
-const TEXTS: Record<string, PrivateFeedText> = {
+/** The few words a private feed writes, in each interface language (a type error if one lacks them). */
+const TEXTS: Record<UiLocale, PrivateFeedText> = {
   sv: {
     bookings: 'bokningar',
     cityUse: 'Stadens eget bruk',
@@ -66,6 +67,46 @@ const TEXTS: Record<string, PrivateFeedText> = {
       cancelled: 'ملغى',
     },
   },
+  ru: {
+    bookings: 'бронирования',
+    cityUse: 'Для нужд города',
+    status: 'Статус',
+    purpose: 'Цель',
+    statuses: {
+      pending: 'ожидает решения',
+      approved: 'одобрено',
+      rejected: 'отклонено',
+      withdrawn: 'отозвано',
+      cancelled: 'отменено',
+    },
+  },
+  uk: {
+    bookings: 'бронювання',
+    cityUse: 'Для потреб міста',
+    status: 'Статус',
+    purpose: 'Мета',
+    statuses: {
+      pending: 'очікує рішення',
+      approved: 'схвалено',
+      rejected: 'відхилено',
+      withdrawn: 'відкликано',
+      cancelled: 'скасовано',
+    },
+  },
+  et: {
+    bookings: 'broneeringud',
+    cityUse: 'Linna enda kasutus',
+    status: 'Olek',
+    purpose: 'Eesmärk',
+    statuses: {
+      pending: 'ootab otsust',
+      approved: 'kinnitatud',
+      rejected: 'tagasi lükatud',
+      withdrawn: 'tagasi võetud',
+      cancelled: 'tühistatud',
+    },
+  },
 };
 
-export const privateFeedText = (lang: string): PrivateFeedText => TEXTS[lang] ?? TEXTS.en!;
+export const privateFeedText = (lang: string): PrivateFeedText =>
+  TEXTS[lang as UiLocale] ?? TEXTS.en;
