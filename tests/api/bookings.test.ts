@@ -3,6 +3,7 @@ import {
   bookingClaims,
   bookingRequests,
   bookings,
+  buildings,
   mailOutbox,
   spaces,
   venues,
@@ -339,6 +340,11 @@ describe(`booking requests (${ENGINE})`, () => {
 
   it('staff approve one date and reject another with a reason; the member sees both, and how to get in', async () => {
     await t.db.delete(mailOutbox);
+    // The house stands in a town with a Finnish and a Swedish name, entered in Swedish.
+    await t.db
+      .update(buildings)
+      .set({ city: 'Borgå' })
+      .where(eq(buildings.municipalityId, world.municipalityId));
     const res = await ask({
       start: at('2027-01-05T17:30'),
       end: at('2027-01-05T19:30'),
@@ -432,6 +438,9 @@ describe(`booking requests (${ENGINE})`, () => {
     expect(ics).toContain(`UID:booking-${bookingId}@motesplats`);
     expect(ics).toMatch(/SEQUENCE:0/);
     expect(ics).toContain('DTSTART;TZID=Europe/Helsinki:20270105T173000');
+    // The member reads Finnish: the town is Porvoo in the calendar entry too.
+    const location = /^LOCATION:(.*)$/m.exec(ics.replace(/\r\n[ \t]/g, ''))![1]!.trim();
+    expect(location).toBe('Salen\\, Huset\\, Gatan 1\\, 00100 Porvoo');
     expect(rejection.text).toContain('Salen renoveras den veckan.');
     await t.db.delete(mailOutbox).where(eq(mailOutbox.to, 'mll@demo.example'));
 

@@ -13,6 +13,7 @@ import {
 import { bookingCalendar, composeMail, type RequestedDate } from '@motesplats/domain';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
+import { addressLine } from '../shared/address';
 import { localizer } from '../shared/localize';
 
 type Venue = typeof venues.$inferSelect;
@@ -169,7 +170,8 @@ export async function notifyDecided(
             zone,
             stamp: tx.now,
             summary: `${common.venueName}: ${o.request.purpose}`,
-            location: `${common.venueName}, ${building.street}, ${building.postalCode} ${building.city}`,
+            // As the feeds write it: the house's name, and the town in the reader's language.
+            location: `${common.venueName}, ${text.must(building.name).text}, ${addressLine(building, text)}`,
             bookings: o.picked.map((b) => ({
               uid: bookingUid(b.id),
               start: b.startsAt,
