@@ -8,6 +8,7 @@ export * from './admin/limits';
 export * from './associations/limits';
 export * from './locales';
 export * from './paging';
+export * from './reports/figures';
 export * from './premises/vocabulary';
 export * from './text/pick-text';
 export * from './events/vocabulary';

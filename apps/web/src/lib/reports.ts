@@ -2,47 +2,12 @@
 // language, its change from the previous period, and the CSV links. Pure: no I/O, no clock.
 import { intlTag, type Locale } from '#lib/locale.ts';
 import { formatLocalDate } from '#lib/format.ts';
-
-/** The summary's figures in the order the page lists them (the API's SUMMARY_FIGURES). */
-export const SUMMARY_ORDER = [
-  'venuesAvailable',
-  'bookings',
-  'bookedHours',
-  'openHours',
-  'utilisation',
-  'cityBookings',
-  'cityHours',
-  'requestsApproved',
-  'requestsRejected',
-  'requestsWithdrawn',
-  'requestsPending',
-  'medianHoursToDecision',
-  'events',
-  'occurrences',
-  'participants',
-  'occurrencesOver',
-  'occurrencesUncounted',
-  'shareUncounted',
-  'activeAssociations',
-  'newlyVerifiedAssociations',
-] as const;
-export type SummaryKey = (typeof SUMMARY_ORDER)[number];
-
-/** The tables the API exports as CSV (REPORT_TABLES in packages/domain). */
-export const CSV_TABLES = [
-  'summary',
-  'months',
-  'venues',
-  'utilisation',
-  'categories',
-  'languages',
-] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
+import type { ReportTable, SummaryFigure } from '@motesplats/domain/client';
 
 /** A count, hours (one decimal) or a share (booked ÷ open; a percentage). */
 export type FigureKind = 'count' | 'hours' | 'share';
 
-const KINDS: Partial<Record<SummaryKey, FigureKind>> = {
+const KINDS: Partial<Record<SummaryFigure, FigureKind>> = {
   bookedHours: 'hours',
   openHours: 'hours',
   cityHours: 'hours',
@@ -50,7 +15,7 @@ const KINDS: Partial<Record<SummaryKey, FigureKind>> = {
   utilisation: 'share',
   shareUncounted: 'share',
 };
-export const kindOf = (key: SummaryKey): FigureKind => KINDS[key] ?? 'count';
+export const kindOf = (key: SummaryFigure): FigureKind => KINDS[key] ?? 'count';
 
 const numberFormats: Record<string, Intl.NumberFormat> = {};
 const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions) => {
@@ -157,7 +122,7 @@ export interface ReportParams {
  */
 export function csvHref(
   params: ReportParams,
-  table: CsvTable,
+  table: ReportTable,
   excel: boolean,
   lang: Locale,
 ): string {

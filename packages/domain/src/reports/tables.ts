@@ -1,42 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
+import { SUMMARY_FIGURES, type Figure, type ReportTable, type SummaryFigure } from './figures';
+
+export * from './figures';
 
 /**
  * The indicators' shape (issue 11), shared by the API that computes them, its CSV and the
  * staff pages that chart and export them. Each figure carries the previous period's beside it.
  */
-export interface Figure<T = number> {
-  value: T;
-  previous: T;
-}
 export interface Named {
   text: string;
   lang: string;
   fallback: boolean;
 }
-
-export const SUMMARY_FIGURES = [
-  'venuesAvailable',
-  'bookings',
-  'bookedHours',
-  'openHours',
-  'utilisation',
-  'cityBookings',
-  'cityHours',
-  'requestsApproved',
-  'requestsRejected',
-  'requestsWithdrawn',
-  'requestsPending',
-  'medianHoursToDecision',
-  'events',
-  'occurrences',
-  'participants',
-  'occurrencesOver',
-  'occurrencesUncounted',
-  'shareUncounted',
-  'activeAssociations',
-  'newlyVerifiedAssociations',
-] as const;
-export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
 
 export interface MonthFigures {
   month: string;
@@ -87,16 +62,6 @@ export interface IndicatorReport {
   }[];
   languages: { code: string; events: Figure; occurrences: Figure; participants: Figure }[];
 }
-
-export const REPORT_TABLES = [
-  'summary',
-  'months',
-  'venues',
-  'utilisation',
-  'categories',
-  'languages',
-] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export type Cell = string | number | null;
 /** A table as column keys (stable, for machines; pages name them in the reader's language) and rows. */

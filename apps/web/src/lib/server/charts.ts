@@ -62,18 +62,31 @@ function finish(svg: Element, name: string): string {
   return svg.outerHTML;
 }
 
-const documentOf = () => parseHTML('<!doctype html><html><body></body></html>').document;
+const documentOf = () =>
+  parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+// What both charts share: the value axis, the two periods' colours and each bar's title.
+const valueAxis = (format: (value: number) => string) =>
+  ({ grid: true, label: null, nice: true, zero: true, tickFormat: format, ticks: 5 }) as const;
+const periodColours = {
+  domain: ['current', 'previous'],
+  range: [CHART_COLOURS.current, CHART_COLOURS.previous],
+};
+const barTitle =
+  ({ series, format }: Pick<ChartOptions, 'series' | 'format'>) =>
+  (r: Row) =>
+    `${r.group}, ${r.period === 'current' ? series.current : series.previous}: ${format(r.value)}`;
 
 /**
  * Vertical bars per group (a month), this period beside the previous one. In a right-to-left
  * page the groups run from the right and the value axis stands on the right.
  */
 export function columnChart(options: ChartOptions): string {
-  const { groups, series, format, dir } = options;
+  const { groups, format, dir } = options;
   const periods = hasPrevious(groups) ? ['previous', 'current'] : ['current'];
   const rtl = dir === 'rtl';
   const svg = Plot.plot({
-    document: documentOf() as unknown as Document,
+    document: documentOf(),
     width: 560,
     height: 260,
     marginLeft: rtl ? 10 : 52,
@@ -87,27 +100,15 @@ export function columnChart(options: ChartOptions): string {
       tickSize: 0,
     },
     x: { axis: null, domain: periods, reverse: rtl, padding: 0.05 },
-    y: {
-      grid: true,
-      label: null,
-      nice: true,
-      zero: true,
-      axis: rtl ? 'right' : 'left',
-      tickFormat: format,
-      ticks: 5,
-    },
-    color: {
-      domain: ['current', 'previous'],
-      range: [CHART_COLOURS.current, CHART_COLOURS.previous],
-    },
+    y: { ...valueAxis(format), axis: rtl ? 'right' : 'left' },
+    color: periodColours,
     marks: [
       Plot.barY(rowsOf(groups), {
         fx: 'group',
         x: 'period',
         y: 'value',
         fill: 'period',
-        title: (r: Row) =>
-          `${r.group}, ${r.period === 'current' ? series.current : series.previous}: ${format(r.value)}`,
+        title: barTitle(options),
       }),
       Plot.ruleY([0]),
     ],
@@ -120,13 +121,13 @@ export function columnChart(options: ChartOptions): string {
  * one. Right-to-left: names on the right, bars growing leftwards.
  */
 export function barChart(options: ChartOptions): string {
-  const { groups, series, format, dir } = options;
+  const { groups, format, dir } = options;
   const periods = hasPrevious(groups) ? ['current', 'previous'] : ['current'];
   const rtl = dir === 'rtl';
   const longest = Math.max(4, ...groups.map((g) => g.label.length));
   const nameMargin = Math.min(260, 20 + longest * 8);
   const svg = Plot.plot({
-    document: documentOf() as unknown as Document,
+    document: documentOf(),
     width: 720,
     height: 44 + groups.length * (periods.length * 16 + 14),
     marginLeft: rtl ? 16 : nameMargin,
@@ -141,28 +142,15 @@ export function barChart(options: ChartOptions): string {
       tickSize: 0,
     },
     y: { axis: null, domain: periods, padding: 0.05 },
-    x: {
-      grid: true,
-      label: null,
-      nice: true,
-      zero: true,
-      axis: 'top',
-      reverse: rtl,
-      tickFormat: format,
-      ticks: 5,
-    },
-    color: {
-      domain: ['current', 'previous'],
-      range: [CHART_COLOURS.current, CHART_COLOURS.previous],
-    },
+    x: { ...valueAxis(format), axis: 'top', reverse: rtl },
+    color: periodColours,
     marks: [
       Plot.barX(rowsOf(groups), {
         fy: 'group',
         y: 'period',
         x: 'value',
         fill: 'period',
-        title: (r: Row) =>
-          `${r.group}, ${r.period === 'current' ? series.current : series.previous}: ${format(r.value)}`,
+        title: barTitle(options),
       }),
       Plot.ruleX([0]),
     ],
