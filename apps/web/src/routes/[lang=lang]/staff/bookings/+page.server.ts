@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { decideBooking, listStaffVenues, orPageError, staffBookingQueue } from '#lib/server/api.ts';
 import { attempt, errorsOf, type FormErrors } from '#lib/server/forms.ts';
-import { privateLinkActions, privateLinkOf } from '#lib/server/private-feed.ts';
+import { privateLinkActions, privateLinksOf } from '#lib/server/private-feed.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
@@ -13,14 +13,15 @@ export const load: PageServerLoad = async ({ locals, params, url, fetch }) => {
     orPageError(staffBookingQueue(fetch, url.origin, params.lang)),
     listStaffVenues(fetch, url.origin, params.lang).catch(() => null),
   ]);
-  // The municipality link: of the first municipality the reader is staff of.
-  const municipalityId = locals.session.roles.staff[0]!.municipality.id;
-  const privateLink = await privateLinkOf(fetch, url.origin, {
-    kind: 'municipality',
-    id: municipalityId,
-  });
+  // One link per municipality the reader is staff of: each a calendar of its own.
+  const towns = locals.session.roles.staff.map((s) => s.municipality);
+  const links = await privateLinksOf(
+    fetch,
+    url.origin,
+    towns.map((t) => ({ kind: 'municipality' as const, id: t.id })),
+  );
   return {
-    privateLink,
+    privateLinks: towns.map((t, i) => ({ scope: { id: t.id, name: t.name }, link: links[i]! })),
     origin: url.origin,
     items: queue.items,
     // Where staff book for the city's own use: the bookable venues of their municipalities.
@@ -68,10 +69,11 @@ async function decide(event: RequestEvent, decision: 'approve' | 'reject') {
 }
 
 export const actions: Actions = {
-  ...privateLinkActions((_, locals) => ({
-    kind: 'municipality',
-    id: locals.session?.roles.staff[0]?.municipality.id ?? '',
-  })),
+  // The municipality the form names, if the reader is its staff (the API checks it too).
+  ...privateLinkActions((_, locals, chosen) => {
+    const towns = locals.session?.roles.staff.map((s) => s.municipality.id) ?? [];
+    return { kind: 'municipality', id: towns.find((t) => t === chosen) ?? towns[0] ?? '' };
+  }),
   approve: (event) => decide(event, 'approve'),
   reject: (event) => decide(event, 'reject'),
 };
