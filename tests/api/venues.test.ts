@@ -67,6 +67,22 @@ describe(`venues (${ENGINE})`, () => {
     expect(JSON.stringify(venue)).not.toMatch(/accessInstructions|[Dd]örrkod|@example\.org/);
   });
 
+  it('lists each venue’s spaces, the whole first and then its parts, as the venue page does', async () => {
+    const hall = byName('Fabrikssalen');
+    const one = await json(await app.request(`/api/venues/${hall.id}?lang=sv`));
+    expect(hall.spaces).toEqual(one.spaces);
+    expect(hall.spaces[0].parentId).toBeNull();
+    const parts = hall.spaces.slice(1);
+    expect(parts.length).toBe(2);
+    for (const p of parts) expect(p.parentId).toBe(hall.spaces[0].id);
+    expect(parts.map((p: Json) => p.name.text)).toEqual(
+      parts.map((p: Json) => p.name.text).sort((a: string, b: string) => a.localeCompare(b)),
+    );
+    // An undivided venue has its one space.
+    const single = venues.find((v) => v.spaces.length === 1);
+    expect(single.spaces[0].parentId).toBeNull();
+  });
+
   it('names the town in the reader’s official language: Borgå in Swedish, Porvoo in Finnish', async () => {
     // Fabrikssalen's building is entered with the Finnish name, Porvoo.
     const hall = byName('Fabrikssalen');

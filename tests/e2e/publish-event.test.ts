@@ -352,7 +352,7 @@ describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScr
   });
 
   /** The form as far as the place: a price with its text, a title in an added language. */
-  async function fill(title: string) {
+  async function fill(title: string, room = venueId, [from, to] = [first, second]) {
     await page.goto('/sv/events/new');
     await page.locator('#field-category').selectOption('language-cafe');
     await page.locator('#field-title-sv').fill(title);
@@ -371,14 +371,14 @@ describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScr
     expect(await page.locator('#field-price-paid').isChecked()).toBe(true);
     await page.locator('#field-title-uk').fill('Мовне кафе');
     await page.locator('#field-booking-room').check();
-    await page.locator('#field-roomVenue').selectOption(venueId);
+    await page.locator('#field-roomVenue').selectOption(room);
     await page.locator('#field-roomAttendance').fill('20');
     await page.locator('#field-roomTerms').check();
-    await page.locator('#field-date').fill(iso(first));
+    await page.locator('#field-date').fill(iso(from));
     await page.locator('#field-start').fill('18:00');
     await page.locator('#field-end').fill('20:00');
     await page.locator('#field-repeat-weekly').check();
-    await page.locator('#field-until').fill(iso(second));
+    await page.locator('#field-until').fill(iso(to));
     await page.getByRole('button', { name: 'Spara som utkast' }).last().click();
   }
 
@@ -401,6 +401,46 @@ describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScr
     const asked = items.find((r) => r.purpose === 'Språkcafé med lokalansökan');
     expect(asked?.venue.id).toBe(venueId);
     expect(asked?.bookings.map((b) => b.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('one part of a divisible hall alone: the request holds that part, not the whole', async () => {
+    // A hall with a part free on two Thursdays 18–20 within every hall's horizon, as the
+    // venue search finds it.
+    const thursday = dayAhead(13, 4);
+    const dates = [thursday, thursday.plus({ weeks: 1 })] as [DateTime, DateTime];
+    const free = `weekday=4&from=${iso(dates[0])}&until=${iso(dates[1])}&start=18:00&end=20:00`;
+    const venues = await fetch(
+      new URL(`/api/venues?lang=sv&municipality=borga&limit=50&${free}`, baseUrl!),
+    );
+    const { items } = (await venues.json()) as {
+      items: {
+        id: string;
+        name: { text: string };
+        spaces: { id: string; parentId: string | null }[];
+        freeSpaces: { id: string; parentId: string | null }[];
+      }[];
+    };
+    const hall = items.find((v) => v.freeSpaces.some((sp) => sp.parentId !== null))!;
+    expect(hall).toBeDefined();
+    const part = hall.freeSpaces.find((sp) => sp.parentId !== null)!;
+    await page.goto('/sv/events/new');
+    // The hall is offered whole and by part, in a group of its own.
+    const group = page.locator(`#field-roomVenue optgroup[label="${hall.name.text}"]`);
+    expect(await group.locator('option').count()).toBe(hall.spaces.length);
+    expect(await group.locator('option').first().textContent()).toMatch(/^Hela /);
+    await fill('Språkcafé i en del av salen', `${hall.id}:${part.id}`, dates);
+    await page
+      .waitForURL(new RegExp(`/sv/events/${UUID}/manage\\?created=1$`), { timeout: 15_000 })
+      .catch(async (e: Error) => {
+        const said = await page.locator('.error-summary, [role=alert]').allTextContents();
+        throw new Error(`${e.message}; the form said: ${said.join(' | ')}`);
+      });
+    const mine = (await (await context.request.get('/api/bookings?lang=sv&mine')).json()) as {
+      items: { purpose: string; venue: { id: string }; space: { id: string; whole: boolean } }[];
+    };
+    const asked = mine.items.find((r) => r.purpose === 'Språkcafé i en del av salen');
+    expect(asked?.venue.id).toBe(hall.id);
+    expect(asked?.space).toMatchObject({ id: part.id, whole: false });
   });
 
   it('the same dates again: the clash is reported as the booking form reports it, nothing saved', async () => {

@@ -48,6 +48,13 @@ export type EventField = (typeof EVENT_FIELDS)[number];
 export const AT_ADDRESS = 'address';
 /** `booking` when the organizer asks for a room (`roomVenue`) for the event's dates in the same step. */
 export const REQUEST_ROOM = 'room';
+/** `roomVenue`'s value: a venue (the whole of it), or one of its parts as `venueId:spaceId`. */
+export const roomValue = (venueId: string, spaceId?: string | null) =>
+  spaceId ? `${venueId}:${spaceId}` : venueId;
+export function roomOf(value: string | undefined): { venueId: string; spaceId: string | null } {
+  const [venueId = '', spaceId = ''] = (value ?? '').split(':');
+  return { venueId, spaceId: spaceId || null };
+}
 /** `booking` for the venue an edited event is at, when none of the organizer's requests is listed for it. */
 export const CURRENT_VENUE = 'venue:';
 

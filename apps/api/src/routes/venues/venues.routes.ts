@@ -111,7 +111,12 @@ export const VenueSummary = z
   })
   .openapi('VenueSummary');
 
+const Spaces = z
+  .array(z.object({ id: z.uuid(), name: Localized, parentId: z.uuid().nullable() }))
+  .openapi({ description: 'The whole venue (no parent) first, then its bookable parts by name' });
+
 export const VenueListItem = VenueSummary.extend({
+  spaces: Spaces,
   freeSpaces: z
     .array(z.object({ id: z.uuid(), name: Localized, parentId: z.uuid().nullable() }))
     .optional()
@@ -173,7 +178,7 @@ export const VenueDetail = VenueSummary.extend({
     .openapi({ description: 'Closed days still ahead, local dates (yyyy-MM-dd)' }),
   termsOfUse: Localized.nullable(),
   coordinates: z.object({ lat: z.number(), lon: z.number() }).nullable(),
-  spaces: z.array(z.object({ id: z.uuid(), name: Localized, parentId: z.uuid().nullable() })),
+  spaces: Spaces,
   photos: z.array(z.object({ url: z.string(), alt: Localized })),
   feed: z.object({ path: z.string() }),
 }).openapi('Venue');

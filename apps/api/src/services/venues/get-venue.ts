@@ -5,7 +5,7 @@ import type { ServiceCtx } from '../context';
 import { coordinatesOf } from '../shared/address';
 import { localizer } from '../shared/localize';
 import { findVenue } from './find-venue';
-import { venueSummary } from './venue-view';
+import { spacesView, venueSummary } from './venue-view';
 
 /** A venue's public facts. Access instructions (door codes) and bookers are never included. */
 export async function getVenue({
@@ -48,13 +48,7 @@ export async function getVenue({
       .sort(),
     termsOfUse: t(venue.termsOfUse),
     coordinates: coordinatesOf(building),
-    spaces: spaceRows
-      .map((s) => ({ id: s.id, name: t.must(s.name), parentId: s.parentId }))
-      .sort(
-        (a, b) =>
-          Number(a.parentId !== null) - Number(b.parentId !== null) ||
-          a.name.text.localeCompare(b.name.text),
-      ),
+    spaces: spacesView(t, spaceRows),
     photos: photos.map((p) => ({ url: p.url, alt: t.must(p.alt) })),
     feed: { path: `/feeds/venues/${venue.id}.ics` },
   };

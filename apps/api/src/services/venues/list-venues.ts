@@ -1,4 +1,4 @@
-import { buildings, municipalities, venuePhotos, venues } from '@motesplats/db';
+import { buildings, municipalities, spaces, venuePhotos, venues } from '@motesplats/db';
 import {
   DomainFailure,
   freeSpacesFor,
@@ -15,7 +15,7 @@ import type { ServiceCtx } from '../context';
 import { localizer } from '../shared/localize';
 import { pageOf, type PageQuery } from '../shared/paging';
 import { venueCalendars } from './venue-calendar';
-import { venueSummary } from './venue-view';
+import { spacesView, venueSummary } from './venue-view';
 
 export interface ListVenuesInput extends PageQuery, FreeAtParams {
   lang: string;
@@ -88,24 +88,37 @@ export async function listVenues({ ctx, input }: { ctx: ServiceCtx; input: ListV
     total = Number(totals[0]?.total ?? 0);
   }
 
-  const photos = rows.length
-    ? await ctx.db
-        .select()
-        .from(venuePhotos)
-        .where(
-          inArray(
-            venuePhotos.venueId,
-            rows.map((r) => r.venue.id),
-          ),
-        )
-        .orderBy(asc(venuePhotos.position))
-    : [];
+  const ids = rows.map((r) => r.venue.id);
+  const [photos, spaceRows] = ids.length
+    ? await Promise.all([
+        ctx.db
+          .select()
+          .from(venuePhotos)
+          .where(inArray(venuePhotos.venueId, ids))
+          .orderBy(asc(venuePhotos.position)),
+        ctx.db
+          .select({
+            id: spaces.id,
+            venueId: spaces.venueId,
+            name: spaces.name,
+            parentId: spaces.parentId,
+          })
+          .from(spaces)
+          .where(inArray(spaces.venueId, ids)),
+      ])
+    : [[], []];
   const items = rows.map((r) => {
     const t = localizer(input.lang, r.municipality.languages);
-    const summary = venueSummary(t, {
-      ...r,
-      photo: photos.find((p) => p.venueId === r.venue.id) ?? null,
-    });
+    const summary = {
+      ...venueSummary(t, {
+        ...r,
+        photo: photos.find((p) => p.venueId === r.venue.id) ?? null,
+      }),
+      spaces: spacesView(
+        t,
+        spaceRows.filter((s) => s.venueId === r.venue.id),
+      ),
+    };
     if (!slot) return summary;
     const freeSpaces = (free.get(r.venue.id) ?? []).map((id) => ({
       id,

@@ -1,4 +1,5 @@
 import type { buildings, municipalities, venuePhotos, venues } from '@motesplats/db';
+import type { LocalizedText } from '@motesplats/domain';
 import type { Localizer } from '../shared/localize';
 
 type VenueRow = typeof venues.$inferSelect;
@@ -31,4 +32,18 @@ export function venueSummary(
     bookable: v.venue.bookable,
     photo: v.photo ? { url: v.photo.url, alt: t.must(v.photo.alt) } : null,
   };
+}
+
+/** A venue's spaces as answers show them: the whole first, then its parts by name. */
+export function spacesView(
+  t: Localizer,
+  rows: readonly { id: string; name: LocalizedText; parentId: string | null }[],
+) {
+  return rows
+    .map((s) => ({ id: s.id, name: t.must(s.name), parentId: s.parentId }))
+    .sort(
+      (a, b) =>
+        Number(a.parentId !== null) - Number(b.parentId !== null) ||
+        a.name.text.localeCompare(b.name.text),
+    );
 }

@@ -357,6 +357,39 @@ describe('organizer and place', () => {
     expect(none.ok ? null : none.errors).toEqual({ roomVenue: [{ code: 'required' }] });
   });
 
+  it('a part of a divisible venue asked for alone: its space in the request; an unknown part refused', () => {
+    const PART = '7e1c9a52-3f0d-4b8e-9a61-2d5f0c8b4e17';
+    const rooms = [{ id: VENUE, municipalityId: BORGA, zone: ZONE, parts: [{ id: PART }] }];
+    const resolved = resolveTarget(form({ booking: REQUEST_ROOM, roomVenue: `${VENUE}:${PART}` }), {
+      ...options,
+      rooms,
+    });
+    expect(resolved).toEqual({
+      ok: true,
+      target: { ...target, requestRoom: true, spaceId: PART },
+    });
+    expect(
+      json(
+        { booking: REQUEST_ROOM, roomAttendance: '12', roomTerms: '1' },
+        { ...target, requestRoom: true, spaceId: PART },
+      ),
+    ).toMatchObject({
+      venueId: VENUE,
+      requestBooking: { expectedAttendance: 12, acceptTerms: true, spaceId: PART },
+    });
+    // The whole venue asks for no space.
+    const whole = resolveTarget(form({ booking: REQUEST_ROOM, roomVenue: VENUE }), {
+      ...options,
+      rooms,
+    });
+    expect(whole).toEqual({ ok: true, target: { ...target, requestRoom: true } });
+    const unknown = resolveTarget(
+      form({ booking: REQUEST_ROOM, roomVenue: `${VENUE}:${crypto.randomUUID()}` }),
+      { ...options, rooms },
+    );
+    expect(unknown.ok ? null : unknown.errors).toEqual({ roomVenue: [{ code: 'required' }] });
+  });
+
   it('refuses no organizer, no place, and another organizer’s booking', () => {
     const refused = (v: Partial<EventValues>) => {
       const r = resolveTarget(form(v), options);

@@ -18,6 +18,7 @@ import {
   CURRENT_VENUE,
   REQUEST_ROOM,
   EVENT_FIELDS,
+  roomOf,
   EVENT_REPEATS,
   EVENT_TEXTS,
   type EventErrors,
@@ -103,6 +104,8 @@ export interface EventTarget {
   municipalityId: string;
   /** Ask for the room at `venueId` for the event's dates in the same step. */
   requestRoom?: boolean;
+  /** …and only this part of it (the whole venue when left out). */
+  spaceId?: string;
 }
 
 /** A venue the form offers to ask for (bookable, in the organizer's municipality). */
@@ -110,6 +113,8 @@ export interface RoomChoice {
   id: string;
   municipalityId: string;
   zone: string;
+  /** The parts of a divisible venue, which may be asked for alone. */
+  parts?: readonly { id: string }[];
 }
 
 export interface TargetOptions {
@@ -142,6 +147,7 @@ export function resolveTarget(
   if (!organizer) add(errors, 'organizer', { code: 'required' });
   const choice = values.booking ?? '';
   let venueId: string | null = null;
+  let spaceId: string | null = null;
   let zone = organizer ? options.zones[organizer.municipalityId] : undefined;
   if (choice === '') add(errors, 'booking', { code: 'place_required' });
   else if (
@@ -153,13 +159,16 @@ export function resolveTarget(
   } else if (choice === AT_ADDRESS) {
     if (current) zone = current.zone;
   } else if (choice === REQUEST_ROOM && !current) {
-    const room = options.rooms?.find((r) => r.id === values.roomVenue);
-    if (!room) add(errors, 'roomVenue', { code: 'required' });
+    const asked = roomOf(values.roomVenue);
+    const room = options.rooms?.find((r) => r.id === asked.venueId);
+    if (!room || (asked.spaceId && !room.parts?.some((p) => p.id === asked.spaceId)))
+      add(errors, 'roomVenue', { code: 'required' });
     else if (organizer && room.municipalityId !== organizer.municipalityId)
       add(errors, 'roomVenue', { code: 'other_municipality' });
     else {
       venueId = room.id;
       zone = room.zone;
+      spaceId = asked.spaceId;
     }
   } else {
     const request = options.requests.find((r) => r.id === choice);
@@ -180,6 +189,7 @@ export function resolveTarget(
       associationId: organizer.associationId,
       municipalityId: organizer.municipalityId,
       ...(choice === REQUEST_ROOM && !current ? { requestRoom: true } : {}),
+      ...(choice === REQUEST_ROOM && !current && spaceId ? { spaceId } : {}),
     },
   };
 }
@@ -321,7 +331,11 @@ export function eventInput(
     exceptDates,
   };
   if (target.requestRoom)
-    json.requestBooking = { expectedAttendance, acceptTerms: values.roomTerms === '1' };
+    json.requestBooking = {
+      expectedAttendance,
+      acceptTerms: values.roomTerms === '1',
+      ...(target.spaceId ? { spaceId: target.spaceId } : {}),
+    };
   return { ok: true, json };
 }
 

@@ -8,6 +8,7 @@ import type { Locale } from '#lib/locale.ts';
 import {
   addableLanguages,
   REQUEST_ROOM,
+  roomOf,
   type EventErrors,
   type EventValues,
 } from '#lib/event-form.ts';
@@ -87,7 +88,11 @@ export async function zonesOf(fetch: Fetch, origin: string, lang: Locale) {
 }
 
 /** A room the form offers to ask for with the event: named in the page's language. */
-export type RoomOption = RoomChoice & { name: Localized; capacity: number };
+export type RoomOption = RoomChoice & {
+  name: Localized;
+  capacity: number;
+  parts: readonly { id: string; name: Localized }[];
+};
 
 /** The bookable venues of the organizers' municipalities, for "request the room in the same step". */
 export async function roomsOf(
@@ -113,6 +118,9 @@ export async function roomsOf(
             zone: mu.timeZone,
             name: v.name,
             capacity: v.capacity,
+            parts: v.spaces
+              .filter((sp) => sp.parentId !== null)
+              .map((sp) => ({ id: sp.id, name: sp.name })),
           }));
       }),
   );
@@ -133,7 +141,7 @@ export function formZone(
   if (options.fixed) return options.fixed;
   const request = options.requests.find((r) => r.id === values.booking);
   if (request) return request.timeZone;
-  const room = options.rooms?.find((r) => r.id === values.roomVenue);
+  const room = options.rooms?.find((r) => r.id === roomOf(values.roomVenue).venueId);
   if (values.booking === REQUEST_ROOM && room) return room.zone;
   const organizer = options.organizers.find((o) => o.value === values.organizer);
   return (organizer && options.zones[organizer.municipalityId]) || DEFAULT_ZONE;
