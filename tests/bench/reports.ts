@@ -6,6 +6,8 @@
 //
 //   npm run bench -- reports         (PostgreSQL: BENCH_DATABASE_URL, else a throwaway server)
 //   REPORT_ROUNDS=50 npm run bench -- reports
+//   REPORT_ENGINES=postgres REPORT_KEEP_DB=1 npm run bench -- reports   (PostgreSQL only; keeps
+//   the seeded database and prints its name, for EXPLAIN ANALYZE)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,9 +187,13 @@ async function measure(
 console.log(
   `Yearly report over ${BOOKINGS} bookings and ${OCCURRENCES} event dates, ${ROUNDS} rounds`,
 );
-const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-reports-'));
-const pglite = await measure('pglite', () => createDb({ dataDir }));
-rmSync(dataDir, { recursive: true, force: true });
+const engines = (process.env.REPORT_ENGINES ?? 'pglite,postgres').split(',');
+let pglite;
+if (engines.includes('pglite')) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-reports-'));
+  pglite = await measure('pglite', () => createDb({ dataDir }));
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 let url = process.env.BENCH_DATABASE_URL;
 let stop = () => {};
@@ -202,7 +208,8 @@ const name = `bench_reports_${Date.now()}`;
 const admin = postgres(url, { max: 1, onnotice: () => {} });
 await admin.unsafe(`CREATE DATABASE ${name}`);
 const pg = await measure('postgres', () => createDb({ url: url!.replace(/\/[^/]*$/, `/${name}`) }));
-await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+if (process.env.REPORT_KEEP_DB) console.log(`  postgres: the seeded database ${name} is kept`);
+else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await admin.end();
 stop();
 

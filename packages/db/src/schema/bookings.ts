@@ -60,6 +60,15 @@ export const bookingRequests = pgTable(
     /** Whether the association will publish a public event for it. */
     publicEvent: boolean('public_event').notNull().default(false),
     termsAcceptedAt: instant('terms_accepted_at'),
+    /**
+     * What became of the request, kept from its dates by the database (migration 0011,
+     * decision 018): approved if any date was approved (also if later cancelled), else
+     * rejected if any was, else pending if any is, else withdrawn; cancelled only where every
+     * date was cancelled undecided. Written by triggers on bookings, never by the app.
+     */
+    outcome: bookingStatus('outcome').notNull().default('pending'),
+    /** When the first of its dates was decided (the report's time to a decision); by trigger. */
+    firstDecidedAt: instant('first_decided_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -71,6 +80,7 @@ export const bookingRequests = pgTable(
     ),
     foreignKey({ columns: [t.spaceId, t.venueId], foreignColumns: [spaces.id, spaces.venueId] }),
     index('booking_requests_venue_idx').on(t.venueId, t.createdAt),
+    index('booking_requests_municipality_created_idx').on(t.municipalityId, t.createdAt),
     index('booking_requests_association_idx').on(t.associationId),
   ],
 );

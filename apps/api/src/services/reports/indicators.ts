@@ -167,35 +167,33 @@ async function venueUse(db: Db, bounds: Bounds[]) {
   }));
 }
 
-/** Association requests made in each period, by outcome, and the median time to a first decision. */
+/**
+ * Association requests made in each period, by outcome, and the median time to a first
+ * decision: one row per request, as the database keeps each request's outcome and first
+ * decision from its dates (migration 0011).
+ */
 async function requestOutcomes(db: Db, bounds: Bounds[]) {
   const { table, period, within } = periodTable(bounds);
-  // A request's outcome is the first of its dates' outcomes in this order (a small integer
-  // per date and min(), cheaper than one bool_or per outcome).
-  const outcomes = ['approved', 'rejected', 'pending', 'withdrawn', 'cancelled'];
   const result = await db.execute(sql`
-    with r as (
-      select ${period(sql`br.created_at`)} as period,
-             min(case
-               when b.status = 'approved' or (b.status = 'cancelled' and b.decided_at is not null) then 1
-               when b.status = 'rejected' then 2
-               when b.status = 'pending' then 3
-               when b.status = 'withdrawn' then 4
-               else 5
-             end) as rank,
-             extract(epoch from min(b.decided_at) - br.created_at) as wait
-        from booking_requests br
-        join ${table} on p.municipality_id = br.municipality_id
-        join bookings b on b.request_id = br.id
-       where not br.city_use and ${within(sql`br.created_at`)}
-       group by br.id, br.created_at, p.cur_lo
-    )
-    select period, (${arr(outcomes)}::text[])[rank] as outcome, count(*) as n, null as median
-      from r group by period, rank
-    union all
-    select period, null, count(*), percentile_cont(0.5) within group (order by wait)
-      from r group by period`);
-  return rowsOf<{ period: Period; outcome: string | null; n: unknown; median: unknown }>(result);
+    select ${period(sql`br.created_at`)} as period,
+           count(*) filter (where br.outcome = 'approved') as approved,
+           count(*) filter (where br.outcome = 'rejected') as rejected,
+           count(*) filter (where br.outcome = 'pending') as pending,
+           count(*) filter (where br.outcome = 'withdrawn') as withdrawn,
+           percentile_cont(0.5) within group (
+             order by extract(epoch from br.first_decided_at - br.created_at)) as median
+      from booking_requests br
+      join ${table} on p.municipality_id = br.municipality_id
+     where not br.city_use and ${within(sql`br.created_at`)}
+     group by 1`);
+  return rowsOf<{
+    period: Period;
+    approved: unknown;
+    rejected: unknown;
+    pending: unknown;
+    withdrawn: unknown;
+    median: unknown;
+  }>(result);
 }
 
 /**
@@ -473,10 +471,10 @@ export async function reportIndicators({
       return v.createdAt < months[months.length - 1]!.end;
     }).length;
 
-  const outcome = (period: Period, name: string) =>
-    num(requests.find((r) => r.period === period && r.outcome === name)?.n);
+  const outcome = (period: Period, name: 'approved' | 'rejected' | 'pending' | 'withdrawn') =>
+    num(requests.find((r) => r.period === period)?.[name]);
   const median = (period: Period) => {
-    const m = requests.find((r) => r.period === period && r.outcome === null)?.median;
+    const m = requests.find((r) => r.period === period)?.median;
     return m === null || m === undefined ? null : Math.round(Number(m) / 360) / 10;
   };
 
