@@ -62,6 +62,8 @@ export function zonedInstant(day: DateTime, time: WallTime, zone: string): DateT
   // The offsets in force a day before and a day after: at most one change lies between.
   const before = tz.offset(wall - 86_400_000);
   const after = tz.offset(wall + 86_400_000);
+  // The same offset on both sides: no change between, so the wall time is that offset's.
+  if (before === after) return DateTime.fromMillis(wall - before * 60_000, { zone });
   const fits = (offset: number) => tz.offset(wall - offset * 60_000) === offset;
   let ms: number;
   if (fits(after))
