@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, signedInContext, type AxeViolation } from './browser';
 
 const DEMO = 'motesplats-demo';
 const report = (violations: AxeViolation[]) => JSON.stringify(violations, null, 1);
@@ -12,15 +12,10 @@ describe.skipIf(!baseUrl)('the administrator (keyboard only)', () => {
   let admin: Page;
   let lovisaPath = '';
 
-  /** A browser signed in as `email` (through the API: the form is proved in accounts.test.ts). */
+  /** A page signed in as `email`. */
   const signedIn = async (email: string, javaScript = true) => {
-    const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: javaScript });
+    const context = await signedInContext(browser, email, { javaScript });
     contexts.push(context);
-    const res = await context.request.post('/api/session', {
-      data: { email, password: DEMO },
-      headers: { origin: baseUrl! },
-    });
-    expect(res.status()).toBe(200);
     return context.newPage();
   };
 

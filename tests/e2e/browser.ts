@@ -1,12 +1,30 @@
 /// <reference lib="dom" />
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { CHROMIUM } from '../setup/global-server';
 
 /** The server under test, or null when the browser tests are skipped. */
 export const baseUrl = inject('baseUrl');
+
+/**
+ * A browser context signed in as a demo account through the API (the sign-in form itself is
+ * proved in accounts.test.ts and typed-before-hydration.test.ts).
+ */
+export async function signedInContext(
+  browser: Browser,
+  email: string,
+  { javaScript = true }: { javaScript?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: javaScript });
+  const res = await context.request.post('/api/session', {
+    data: { email, password: 'motesplats-demo' },
+    headers: { origin: baseUrl! },
+  });
+  expect(res.status()).toBe(200);
+  return context;
+}
 
 export const launch = (): Promise<Browser> =>
   chromium.launch({

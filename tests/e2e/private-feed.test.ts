@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch } from './browser';
+import { axe, baseUrl, launch, signedInContext } from './browser';
 
 const DEMO = 'motesplats-demo';
 
@@ -84,15 +84,9 @@ describe.skipIf(!baseUrl)('private links on the staff bookings and association p
   let pargasId = '';
   let vasaStaff: Page;
 
-  /** A browser signed in as `email` (through the API: the form is proved in accounts.test.ts). */
   const signedIn = async (email: string, javaScript = false) => {
-    const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled: javaScript });
+    const context = await signedInContext(browser, email, { javaScript });
     contexts.push(context);
-    const res = await context.request.post('/api/session', {
-      data: { email, password: DEMO },
-      headers: { origin: baseUrl! },
-    });
-    expect(res.status()).toBe(200);
     return context;
   };
   const section = (page: Page, name: string) =>

@@ -14,9 +14,8 @@ import { DateTime } from 'luxon';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, signedInContext, type AxeViolation } from './browser';
 
-const DEMO = 'motesplats-demo';
 const ZONE = 'Europe/Helsinki';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -37,17 +36,6 @@ const report = (violations: AxeViolation[]) =>
         v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`).join('\n'),
     )
     .join('\n');
-
-/** A browser context signed in through the API (the sign-in form is tested elsewhere). */
-async function signedIn(browser: Browser, email: string, javaScriptEnabled = true) {
-  const context = await browser.newContext({ baseURL: baseUrl!, javaScriptEnabled });
-  const res = await context.request.post('/api/session', {
-    data: { email, password: DEMO },
-    headers: { origin: baseUrl! },
-  });
-  expect(res.status()).toBe(200);
-  return context;
-}
 
 describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move dates', () => {
   let browser: Browser;
@@ -88,9 +76,9 @@ describe.skipIf(!baseUrl)('publishing an event: create, publish, cancel and move
     const { items } = (await venues.json()) as { items: { id: string; name: { text: string } }[] };
     venueId = items.find((v) => v.name.text === 'Avantisalen')!.id;
 
-    member = await signedIn(browser, 'mll@demo.example', false);
-    scriptedMember = await signedIn(browser, 'mll@demo.example');
-    staff = await signedIn(browser, 'staff.borga@demo.example');
+    member = await signedInContext(browser, 'mll@demo.example', { javaScript: false });
+    scriptedMember = await signedInContext(browser, 'mll@demo.example');
+    staff = await signedInContext(browser, 'staff.borga@demo.example');
     const session = (await (await member.request.get('/api/session')).json()) as {
       roles: { associations: { association: { id: string } }[] };
     };
@@ -338,7 +326,7 @@ describe.skipIf(!baseUrl)('requesting the room in the same step, without JavaScr
 
   beforeAll(async () => {
     browser = await launch();
-    context = await signedIn(browser, 'mll@demo.example', false);
+    context = await signedInContext(browser, 'mll@demo.example', { javaScript: false });
     page = await context.newPage();
     const venues = await fetch(
       new URL('/api/venues?lang=sv&municipality=borga&limit=50', baseUrl!),
@@ -470,8 +458,8 @@ describe.skipIf(!baseUrl)('a date outside the bookings, without JavaScript', () 
 
   beforeAll(async () => {
     browser = await launch();
-    context = await signedIn(browser, 'mll@demo.example', false);
-    scripted = await signedIn(browser, 'mll@demo.example');
+    context = await signedInContext(browser, 'mll@demo.example', { javaScript: false });
+    scripted = await signedInContext(browser, 'mll@demo.example');
     page = await context.newPage();
     // The Avantisalen request of the first describe block, by its purpose.
     const { items } = (await (await context.request.get('/api/bookings?lang=sv&mine')).json()) as {
