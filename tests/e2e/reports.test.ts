@@ -245,6 +245,94 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
   });
 
+  it('gives the council the same report as a document on A4, in Swedish and in Finnish', async () => {
+    await signIn(STAFF, true);
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refused.push(message.text());
+    });
+    // An English reader is offered the council's languages, each named in itself.
+    await page.goto(`/en/staff/reports?municipality=borga&year=${YEAR}`);
+    expect(
+      await page.locator('.council-links a').evaluateAll((links) =>
+        links.map((a) => {
+          const href = new URL((a as HTMLAnchorElement).href);
+          return [a.getAttribute('lang'), a.textContent?.trim(), href.pathname + href.search];
+        }),
+      ),
+    ).toEqual([
+      [
+        'sv',
+        'Årsrapport till nämnden, på svenska',
+        `/sv/staff/reports/council?municipality=borga&year=${YEAR}`,
+      ],
+      [
+        'fi',
+        'Vuosiraportti lautakunnalle, suomeksi',
+        `/fi/staff/reports/council?municipality=borga&year=${YEAR}`,
+      ],
+    ]);
+    const report = await indicators(YEAR);
+
+    await page.locator('.council-links a[lang="sv"]').click();
+    await page.waitForURL(/\/sv\/staff\/reports\/council/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    expect(clean(await page.locator('h1').textContent())).toBe(
+      `Årsrapport ${YEAR}: mötesplatser, evenemang och lokaler`,
+    );
+    expect(clean(await page.locator('.council-scope').textContent())).toBe('Borgå');
+    // The staff page's figures, charts and tables; no form, no downloads.
+    await expectSummaryLike(report);
+    for (const table of ['summary', 'months', 'venues', 'utilisation', 'categories', 'languages'])
+      expect(await page.locator(`table[data-table="${table}"]`).count(), table).toBe(1);
+    expect(await page.locator('svg.chart[role="img"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.report-filters, .downloads, a[download]').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    // On paper: A4 pages, the menu and the screen's hints left out, numbered pages.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.council-cover .screen-only'])
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    for (const shown of ['h1', '.council-scope', '.council-made', 'svg.chart'])
+      expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+      'latin1',
+    );
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const [, width, height] of boxes) {
+      // A4 is 210 × 297 mm: 595.3 × 841.9 points.
+      expect(Math.abs(Number(width) - 595.3)).toBeLessThan(2);
+      expect(Math.abs(Number(height) - 841.9)).toBeLessThan(2);
+    }
+    await page.emulateMedia({ media: 'screen' });
+
+    // The same in Finnish, the way back to the staff page kept.
+    await page.goto(`/fi/staff/reports/council?municipality=borga&year=${YEAR}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    expect(clean(await page.locator('h1').textContent())).toBe(
+      `Vuosiraportti ${YEAR}: kohtaamispaikat, tapahtumat ja tilat`,
+    );
+    expect(clean(await page.locator('.council-scope').textContent())).toBe('Porvoo');
+    expect((await summaryRow('bookings'))[0]).toBe(count(report.summary.bookings!.value));
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Takaisin raporttisivulle' }).click();
+    await page.waitForURL(/\/fi\/staff\/reports\?municipality=borga&year=/);
+    expect(refused).toEqual([]);
+  });
+
+  it('sends a council report of a bad period back to the reports page, and refuses members', async () => {
+    await signIn(STAFF);
+    await page.goto('/sv/staff/reports/council?municipality=borga&year=abc');
+    expect(clean(await page.locator('main').textContent())).toContain(
+      'Perioden går inte att visa. Välj den på rapportsidan.',
+    );
+    expect(await page.locator('table').count()).toBe(0);
+    await context.close();
+    await signIn('map@demo.example');
+    expect((await page.goto(`/sv/staff/reports/council?year=${YEAR}`))?.status()).toBe(403);
+  });
+
   for (const lang of ['sv', 'ar']) {
     it(`the report in ${lang} passes axe, and the page's CSP refuses nothing`, async () => {
       await signIn(STAFF, true);

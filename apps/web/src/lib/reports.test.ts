@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, chartMonthLabels, csvHref, formatFigure, periodLabel } from './reports.ts';
+import {
+  changeOf,
+  chartMonthLabels,
+  councilHref,
+  csvHref,
+  formatFigure,
+  periodLabel,
+  reportsHref,
+  scopeNameOf,
+} from './reports.ts';
 
 describe('report figures for readers', () => {
   it('formats counts, hours and shares in the reader’s conventions', () => {
@@ -41,5 +50,23 @@ describe('report figures for readers', () => {
     expect(csvHref({ municipality: 'borga', year: '2026' }, 'months', true, 'fi')).toBe(
       '/api/reports/indicators.csv?municipality=borga&year=2026&lang=fi&table=months&excel=1',
     );
+  });
+
+  it('links the council report and back with the same scope and period, leaving out what is blank', () => {
+    expect(councilHref('fi', { municipality: 'borga', year: '2026', region: undefined })).toBe(
+      'fi/staff/reports/council?municipality=borga&year=2026',
+    );
+    expect(
+      reportsHref('sv', { region: 'Östra Nyland', from: '2026-03-01', to: '2026-05-31' }),
+    ).toBe('sv/staff/reports?region=%C3%96stra+Nyland&from=2026-03-01&to=2026-05-31');
+  });
+
+  it('names what a report covers', () => {
+    const name = { text: 'Borgå' };
+    expect(scopeNameOf({ kind: 'municipality', name }, 'Alla')).toBe('Borgå');
+    expect(scopeNameOf({ kind: 'region', region: 'Östra Nyland', name }, 'Alla')).toBe(
+      'Östra Nyland',
+    );
+    expect(scopeNameOf({ kind: 'installation', name }, 'Alla')).toBe('Alla');
   });
 });

@@ -116,6 +116,16 @@ export interface ReportParams {
   to?: string | undefined;
 }
 
+/** A report's query in an address (from and to without a year: the page reads a range). */
+function reportSearch(params: ReportParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of ['municipality', 'region', 'year', 'from', 'to'] as const) {
+    const value = params[key];
+    if (value) query.set(key, value);
+  }
+  return query;
+}
+
 /**
  * The CSV of one table: the API's own route on this origin (the session cookie goes with
  * it, as with /api/account/export). `excel`: semicolons, decimal commas and a BOM.
@@ -126,13 +136,37 @@ export function csvHref(
   excel: boolean,
   lang: Locale,
 ): string {
-  const query = new URLSearchParams();
-  for (const key of ['municipality', 'region', 'year', 'from', 'to'] as const) {
-    const value = params[key];
-    if (value) query.set(key, value);
-  }
+  const query = reportSearch(params);
   query.set('lang', lang);
   query.set('table', table);
   query.set('excel', excel ? '1' : '0');
   return `/api/reports/indicators.csv?${query}`;
+}
+
+/**
+ * The languages of the council report: a bilingual municipality's documents are in Swedish
+ * and Finnish (the Language Act, 423/2003), whatever language the staff member reads.
+ */
+export const COUNCIL_LANGUAGES = ['sv', 'fi'] as const satisfies readonly Locale[];
+
+/** The council report of the same period and scope, in `lang` (a path for resolve()). */
+export const councilHref = (lang: Locale, params: ReportParams): string =>
+  `${lang}/staff/reports/council?${reportSearch(params)}`;
+
+/** The staff reports page of the same period and scope, in `lang` (a path for resolve()). */
+export const reportsHref = (lang: Locale, params: ReportParams): string =>
+  `${lang}/staff/reports?${reportSearch(params)}`;
+
+/** What the report covers, as a heading says it: a municipality, a region or the whole installation. */
+export function scopeNameOf(
+  scope: {
+    kind: 'municipality' | 'region' | 'installation';
+    region?: string;
+    name: { text: string };
+  },
+  installation: string,
+): string {
+  if (scope.kind === 'installation') return installation;
+  if (scope.kind === 'region') return scope.region ?? '';
+  return scope.name.text;
 }
