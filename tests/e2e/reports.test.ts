@@ -154,6 +154,13 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect(await page.locator('#report-to-error').textContent()).toBe(
       'Slutdatumet ligger före startdatumet.',
     );
+    const to = page.getByLabel('Till och med', { exact: true });
+    expect(await to.getAttribute('aria-invalid')).toBe('true');
+    expect((await to.getAttribute('aria-describedby'))?.split(' ')).toEqual([
+      'report-to-error',
+      'report-range-hint',
+    ]);
+    expect(await to.inputValue()).toBe('2026-01-31');
   });
 
   it('downloads each table as CSV, plain and for Excel', async () => {
