@@ -298,54 +298,26 @@ function overlapMs(intervals: readonly Interval[], start: number, end: number): 
   return ms;
 }
 
-export async function reportIndicators({
-  ctx,
-  input,
-}: {
-  ctx: ServiceCtx;
-  input: IndicatorsInput;
-}): Promise<IndicatorReport> {
-  const periods = reportPeriods(reportPeriodInput.parse(input));
-  const scope = await scopeOf(ctx, input);
-  const bounds: Bounds[] = scope.list.map((m) => ({
-    municipality: m,
-    current: monthBuckets(periods.current, m.timeZone, 'current'),
-    previous: monthBuckets(periods.previous, m.timeZone, 'previous'),
-  }));
-  const ids = scope.list.map((m) => m.id);
-  const [venueRows, categoryRows, use, requests, occurrences, associationRows] = await Promise.all([
-    ctx.db
-      .select({
-        id: venues.id,
-        municipalityId: venues.municipalityId,
-        name: venues.name,
-        bookable: venues.bookable,
-        openingHours: venues.openingHours,
-        blackoutDates: venues.blackoutDates,
-        createdAt: venues.createdAt,
-      })
-      .from(venues)
-      .where(inArray(venues.municipalityId, ids)),
-    ctx.db.select().from(categories).orderBy(asc(categories.position), asc(categories.slug)),
-    venueUse(ctx.db, bounds),
-    requestOutcomes(ctx.db, bounds),
-    occurrenceFigures(ctx.db, bounds, ctx.now),
-    associationFigures(ctx.db, bounds),
-  ]);
+interface VenueHours {
+  id: string;
+  municipalityId: string;
+  bookable: boolean;
+  openingHours: Parameters<typeof openingIntervals>[0];
+  blackoutDates: string[];
+  createdAt: Date;
+}
 
-  const languagesOf = new Map(scope.list.map((m) => [m.id, m.languages]));
-  const fallbacks = scope.list[0]?.languages ?? [];
-  const t = localizer(input.lang, fallbacks);
-  const boundsOf = new Map(bounds.map((b) => [b.municipality.id, b]));
-
-  // Opening hours per venue and month, from the weekly rule, since the venue exists. The
-  // wall-clock work (a luxon conversion per opening span and day) is done once per weekly
-  // rule, blackout dates and municipality over both periods, not per venue and month: rooms of
-  // one building usually share their hours. Each venue's month is then that list clipped,
-  // which sums to the same milliseconds as computing the month alone.
-  const open = new Map<string, number>(); // `${venue}|${period}|${month}` → ms
+/**
+ * Opening hours per venue and month (`${venue}|${period}|${month}` → ms), from the weekly
+ * rule, since the venue exists. The wall-clock work (a conversion per opening span and day)
+ * is done once per weekly rule, blackout dates and municipality over both periods, not per
+ * venue and month: rooms of one building usually share their hours. Each venue's month is
+ * then that list clipped, which sums to the same milliseconds as computing the month alone.
+ */
+function openingHoursOf(rows: readonly VenueHours[], boundsOf: Map<string, Bounds>) {
+  const open = new Map<string, number>();
   const shared = new Map<string, Interval[]>();
-  for (const v of venueRows) {
+  for (const v of rows) {
     if (!v.bookable) continue;
     const b = boundsOf.get(v.municipalityId)!;
     const buckets = [...b.previous, ...b.current];
@@ -369,6 +341,53 @@ export async function reportIndicators({
       );
     }
   }
+  return open;
+}
+
+export async function reportIndicators({
+  ctx,
+  input,
+}: {
+  ctx: ServiceCtx;
+  input: IndicatorsInput;
+}): Promise<IndicatorReport> {
+  const periods = reportPeriods(reportPeriodInput.parse(input));
+  const scope = await scopeOf(ctx, input);
+  const bounds: Bounds[] = scope.list.map((m) => ({
+    municipality: m,
+    current: monthBuckets(periods.current, m.timeZone, 'current'),
+    previous: monthBuckets(periods.previous, m.timeZone, 'previous'),
+  }));
+  const ids = scope.list.map((m) => m.id);
+  const boundsOf = new Map(bounds.map((b) => [b.municipality.id, b]));
+  const venueList = ctx.db
+    .select({
+      id: venues.id,
+      municipalityId: venues.municipalityId,
+      name: venues.name,
+      bookable: venues.bookable,
+      openingHours: venues.openingHours,
+      blackoutDates: venues.blackoutDates,
+      createdAt: venues.createdAt,
+    })
+    .from(venues)
+    .where(inArray(venues.municipalityId, ids));
+  const [venueRows, open, categoryRows, use, requests, occurrences, associationRows] =
+    await Promise.all([
+      venueList,
+      // Computed as soon as the venues are read, while the aggregates still run.
+      venueList.then((rows) => openingHoursOf(rows, boundsOf)),
+      ctx.db.select().from(categories).orderBy(asc(categories.position), asc(categories.slug)),
+      venueUse(ctx.db, bounds),
+      requestOutcomes(ctx.db, bounds),
+      occurrenceFigures(ctx.db, bounds, ctx.now),
+      associationFigures(ctx.db, bounds),
+    ]);
+
+  const languagesOf = new Map(scope.list.map((m) => [m.id, m.languages]));
+  const fallbacks = scope.list[0]?.languages ?? [];
+  const t = localizer(input.lang, fallbacks);
+
   const useKey = (venueId: string, city: boolean, period: Period, month: string) =>
     `${venueId}|${city ? 'city' : 'assoc'}|${period}|${month}`;
   const usage = new Map(use.map((u) => [useKey(u.venueId, u.city, u.period, u.month), u]));
