@@ -129,15 +129,16 @@ describe('migration 0004 on a database with bookings', () => {
           (null, '2026-12-03T15:30Z'::timestamptz, 'pending')) as x(series, starts, status)`);
       await migratePglite(before.db as never, { migrationsFolder: all });
       expect((await before.migrationState()).applied).toBe(journalEntries(all));
-      const requests = rowsOf<{ id: string; starts_at: string; bookings: number }>(
+      const requests = rowsOf<{ id: string; starts_at: string; bookings: number; outcome: string }>(
         await before.db.execute(sql`
-          select r.id, r.starts_at::text, count(b.id)::int as bookings
+          select r.id, r.starts_at::text, count(b.id)::int as bookings, r.outcome::text as outcome
           from booking_requests r join bookings b on b.request_id = r.id
           group by r.id order by r.starts_at`),
       );
-      expect(requests.map((r) => [r.id === series, r.bookings])).toEqual([
-        [true, 2],
-        [false, 1],
+      // Migration 0011 then gives each request the outcome of its dates.
+      expect(requests.map((r) => [r.id === series, r.bookings, r.outcome])).toEqual([
+        [true, 2, 'approved'],
+        [false, 1, 'pending'],
       ]);
       expect(requests[0]!.starts_at).toMatch(/^2026-12-01 /);
     } finally {

@@ -1,6 +1,7 @@
 ALTER TABLE "booking_requests" ADD COLUMN "outcome" "booking_status" DEFAULT 'pending' NOT NULL;--> statement-breakpoint
 ALTER TABLE "booking_requests" ADD COLUMN "first_decided_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "booking_requests_municipality_created_idx" ON "booking_requests" USING btree ("municipality_id","created_at");--> statement-breakpoint
+CREATE INDEX "bookings_municipality_time_idx" ON "bookings" USING btree ("municipality_id","starts_at");--> statement-breakpoint
 -- A request's outcome and its first decision, kept from its dates (decision 018), so the
 -- yearly report reads one row per request instead of grouping every date by request. The
 -- rank is the outcome's order: the first rank any date has wins.

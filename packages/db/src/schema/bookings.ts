@@ -120,6 +120,8 @@ export const bookings = pgTable(
     check('bookings_range_check', sql`${t.endsAt} > ${t.startsAt}`),
     foreignKey({ columns: [t.spaceId, t.venueId], foreignColumns: [spaces.id, spaces.venueId] }),
     index('bookings_venue_time_idx').on(t.venueId, t.startsAt),
+    /** The reports' range over a municipality's dates (decision 018). */
+    index('bookings_municipality_time_idx').on(t.municipalityId, t.startsAt),
     index('bookings_association_idx').on(t.associationId),
     index('bookings_request_idx').on(t.requestId),
   ],
