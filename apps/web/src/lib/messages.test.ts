@@ -61,6 +61,7 @@ const SIGNED_IN_ROUTES = [
   'staff/audit',
   'staff/bookings',
   'staff/reports',
+  'staff/reports/council',
   'staff/venues',
   'staff/venues/[id]',
   'staff/venues/[id]/building',
