@@ -278,6 +278,12 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
         'Vuosiraportti lautakunnalle, suomeksi',
         `/fi/staff/reports/council?municipality=borga&year=${YEAR}`,
       ],
+      // And in the reader's own language, to read before the meeting.
+      [
+        'en',
+        'Yearly report for the council, in English',
+        `/en/staff/reports/council?municipality=borga&year=${YEAR}`,
+      ],
     ]);
     const report = await indicators(YEAR);
 

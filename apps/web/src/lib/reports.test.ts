@@ -3,6 +3,7 @@ import {
   changeOf,
   chartMonthLabels,
   councilHref,
+  councilLanguages,
   csvHref,
   formatFigure,
   periodLabel,
@@ -59,6 +60,11 @@ describe('report figures for readers', () => {
     expect(
       reportsHref('sv', { region: 'Östra Nyland', from: '2026-03-01', to: '2026-05-31' }),
     ).toBe('sv/staff/reports?region=%C3%96stra+Nyland&from=2026-03-01&to=2026-05-31');
+  });
+
+  it('offers the council report in Swedish and Finnish, and in the reader’s own language', () => {
+    expect(councilLanguages('fi')).toEqual(['sv', 'fi']);
+    expect(councilLanguages('ar')).toEqual(['sv', 'fi', 'ar']);
   });
 
   it('names what a report covers', () => {

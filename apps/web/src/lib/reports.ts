@@ -149,6 +149,12 @@ export function csvHref(
  */
 export const COUNCIL_LANGUAGES = ['sv', 'fi'] as const satisfies readonly Locale[];
 
+/** The council report's languages offered to a reader: Swedish and Finnish, then their own. */
+export const councilLanguages = (reader: Locale): Locale[] =>
+  (COUNCIL_LANGUAGES as readonly Locale[]).includes(reader)
+    ? [...COUNCIL_LANGUAGES]
+    : [...COUNCIL_LANGUAGES, reader];
+
 /** The council report of the same period and scope, in `lang` (a path for resolve()). */
 export const councilHref = (lang: Locale, params: ReportParams): string =>
   `${lang}/staff/reports/council?${reportSearch(params)}`;
