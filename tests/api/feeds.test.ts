@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
 import { gunzipSync } from 'node:zlib';
-import { createDb, eventOccurrences, events } from '@motesplats/db';
+import { categories, createDb, eventOccurrences, events } from '@motesplats/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedCacheFor } from '../../apps/api/src/services/feeds/feed-cache';
@@ -198,10 +198,12 @@ describe(`every public feed, one service, cached by version (${ENGINE})`, () => 
       '/feeds/categories/language-cafe.ics?municipality=borga&lang=sv',
       'category=language-cafe&municipality=borga',
     );
-    expect(cafes.text.match(/^CATEGORIES:language-cafe\r$/gm)?.length).toBe(
+    // The category named in the feed's language, led by the page's pictogram as text.
+    expect(cafes.text.match(/^CATEGORIES:💬 Språkcafé\r$/gm)?.length).toBe(
       cafes.calendar.events.length,
     );
-    expect(cafes.text).not.toMatch(/^CATEGORIES:(?!language-cafe\r$)/m);
+    expect(cafes.text).not.toMatch(/^CATEGORIES:(?!💬 Språkcafé\r$)/m);
+    expect(cafes.calendar.events.every((e) => e.categories.join() === '💬 Språkcafé')).toBe(true);
     expect(cafes.name).toMatch(/ – Borgå \(Mötesplats\)$/);
 
     const town = await feedOf('/feeds/municipalities/borga.ics?lang=en', 'municipality=borga');
@@ -283,6 +285,36 @@ describe(`every public feed, one service, cached by version (${ENGINE})`, () => 
       status: 'CANCELLED',
       sequence: occurrence!.sequence + 1,
     });
+  });
+
+  it('a category renamed or given another pictogram reaches every feed of it (migration 0010 raises every version)', async () => {
+    const path = '/feeds/categories/language-cafe.ics?municipality=borga&lang=fi';
+    const first = await app.request(path);
+    expect(await first.text()).toMatch(/^CATEGORIES:💬 Kielikahvila\r$/m);
+    // The same category across every municipality, built and cached before the rename.
+    const everywhere = '/feeds/categories/language-cafe.ics?lang=fi';
+    expect(await (await app.request(everywhere)).text()).toMatch(/^CATEGORIES:💬 Kielikahvila\r$/m);
+    const [cafe] = await t.db.select().from(categories).where(eq(categories.slug, 'language-cafe'));
+
+    await t.db
+      .update(categories)
+      .set({ name: { ...cafe!.name, fi: 'Kielikahvila, Porvoo' }, pictogram: 'peace-cafe' })
+      .where(eq(categories.slug, 'language-cafe'));
+    const renamed = await app.request(path, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(renamed.status).toBe(200);
+    const text = await renamed.text();
+    expect(text).toMatch(/^CATEGORIES:☮️ Kielikahvila\\, Porvoo\r$/m);
+    const { events: read } = parseWithIcalJs(text);
+    expect(read[0]!.component.getFirstProperty('categories')!.getValues()).toEqual([
+      '☮️ Kielikahvila, Porvoo',
+    ]);
+    expect(await (await app.request(everywhere)).text()).toMatch(/^CATEGORIES:☮️ Kielikahvila/m);
+    await t.db
+      .update(categories)
+      .set({ name: cafe!.name, pictogram: cafe!.pictogram })
+      .where(eq(categories.slug, 'language-cafe'));
   });
 
   it('after a change, subscribers polling at once share one build', async () => {

@@ -19,6 +19,31 @@ export const PICTOGRAMS = [
 ] as const;
 export type Pictogram = (typeof PICTOGRAMS)[number];
 
+/**
+ * Each pictogram as one character of text, for where no SVG can go: a feed's CATEGORIES is
+ * written "💬 Språkcafé" (issue 10), the same picture as the page's icon. Emoji with
+ * default emoji presentation, or with VS16 where they have none, so calendars draw colour.
+ */
+export const PICTOGRAM_SYMBOLS: Record<Pictogram, string> = {
+  'language-cafe': '💬',
+  'family-cafe': '👪',
+  cooking: '🍲',
+  bazaar: '🏪',
+  'theme-day': '📅',
+  'peace-cafe': '\u262E\uFE0F',
+  'story-hour': '📖',
+  'information-session': '\u2139\uFE0F',
+  culture: '🎭',
+  'sports-outdoors': '🌄',
+  other: '📌',
+};
+
+/** A category named as text, led by its pictogram; an unknown key (a newer vocabulary) by none. */
+export const categoryText = (pictogram: string, name: string): string => {
+  const symbol = (PICTOGRAM_SYMBOLS as Record<string, string | undefined>)[pictogram];
+  return symbol ? `${symbol} ${name}` : name;
+};
+
 export const ADMIN_LIMITS = {
   municipalityNameLength: 100,
   regionLength: 200,

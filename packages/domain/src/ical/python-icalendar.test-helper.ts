@@ -30,6 +30,8 @@ export interface PyCalendar {
     dtstamp: string | null;
     dtstart: PyTime | null;
     dtend: PyTime | null;
+    /** Every CATEGORIES value (python-icalendar 4 splits at an escaped comma too). */
+    categories: string[];
   }[];
 }
 
@@ -63,6 +65,12 @@ def when(c, name):
         'utc': v.astimezone(timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ') if aware else None,
     }
 
+def categories(e):
+    v = e.get('CATEGORIES')
+    if v is None:
+        return []
+    return [str(c) for p in (v if isinstance(v, list) else [v]) for c in p.cats]
+
 def event(e):
     stamp = when(e, 'DTSTAMP')
     org = e.get('ORGANIZER')
@@ -78,6 +86,7 @@ def event(e):
         'dtstamp': None if stamp is None else stamp['utc'],
         'dtstart': when(e, 'DTSTART'),
         'dtend': when(e, 'DTEND'),
+        'categories': categories(e),
     }
 
 def calendar(ics):

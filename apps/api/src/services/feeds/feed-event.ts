@@ -1,5 +1,5 @@
-import { eventOccurrences, events, type Db } from '@motesplats/db';
-import type { FeedEvent } from '@motesplats/domain';
+import { categories, eventOccurrences, events, type Db } from '@motesplats/db';
+import { categoryText, type FeedEvent } from '@motesplats/domain';
 import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { publicOccurrence } from '../events/managed-event';
 import type { Localizer } from '../shared/localize';
@@ -39,14 +39,17 @@ export const calledOff = (status: (typeof events.$inferSelect)['status']) =>
 /**
  * One occurrence as a feed entry: its own UID and SEQUENCE (the database raises it whenever
  * the occurrence or its event changes, migration 0006), stamps from the rows, never the clock.
+ * CATEGORIES names the category in the feed's language, led by its pictogram (issue 10).
  */
 export function feedEventOf(
   {
     occurrence,
     event,
+    category,
   }: {
     occurrence: typeof eventOccurrences.$inferSelect;
     event: typeof events.$inferSelect;
+    category: Pick<typeof categories.$inferSelect, 'name' | 'pictogram'>;
   },
   place: {
     t: Localizer;
@@ -70,7 +73,7 @@ export function feedEventOf(
     url: place.eventUrl,
     status:
       occurrence.status === 'cancelled' || calledOff(event.status) ? 'cancelled' : 'confirmed',
-    categories: [event.categorySlug],
+    categories: [categoryText(category.pictogram, t.must(category.name).text)],
     ...(geo ? { geo } : {}),
   };
 }

@@ -208,12 +208,14 @@ async function buildFeed(
     .select({
       occurrence: eventOccurrences,
       event: events,
+      category: { name: categories.name, pictogram: categories.pictogram },
       venue: venues,
       building: buildings,
       languages: municipalities.languages,
     })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .innerJoin(categories, eq(categories.slug, events.categorySlug))
     .innerJoin(municipalities, eq(municipalities.id, eventOccurrences.municipalityId))
     .leftJoin(venues, eq(venues.id, events.venueId))
     .leftJoin(buildings, eq(buildings.id, venues.buildingId))
