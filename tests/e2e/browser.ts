@@ -1,5 +1,11 @@
 /// <reference lib="dom" />
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, inject } from 'vitest';
@@ -84,3 +90,16 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/**
+ * Each element's text as a screen reader hears it: without what is hidden from assistive
+ * technology (aria-hidden drawings and labels that repeat a table's headers on a phone).
+ */
+export const heardTexts = (locator: Locator): Promise<string[]> =>
+  locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((e) => e.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }),
+  );

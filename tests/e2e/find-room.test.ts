@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, heardTexts, launch, type AxeViolation } from './browser';
 
 /**
  * Issue 7, "Finding a room", in the browser: the catalogue filtered by a weekly free slot
@@ -141,10 +141,9 @@ describe.skipIf(!baseUrl)('finding a room', () => {
       const week = page.locator('table.availability.week');
       const weekCaption = () => week.locator('caption').textContent();
       const before = await weekCaption();
-      // Column headers: the day, the opening hours, then the whole hall and each half.
-      const columns = (await week.locator('thead th[scope="col"]').allTextContents()).map((c) =>
-        c.trim(),
-      );
+      // Column headers: the day, the opening hours, then the whole hall and each half (their
+      // names as a screen reader hears them: the drawn hour scale under each is hidden).
+      const columns = await heardTexts(week.locator('thead th[scope="col"]'));
       expect(columns).toEqual(['Dag', 'Öppet', 'Hela salen', 'Norra halvan', 'Södra halvan']);
       expect(await week.locator('tbody th[scope="row"]').count()).toBe(7);
 
@@ -167,9 +166,7 @@ describe.skipIf(!baseUrl)('finding a room', () => {
       // as text; Wednesday evening free. Never who booked.
       const tuesday = DateTime.fromISO(monday, { zone: ZONE }).plus({ days: 1 });
       const row = week.locator(`tbody tr:has(time[datetime="${tuesday.toISODate()}"])`);
-      const cells = (await row.locator('td').allTextContents()).map((t) =>
-        t.replace(/\s+/g, ' ').trim(),
-      );
+      const cells = await heardTexts(row.locator('td'));
       expect(cells[0]).toBe('8.00–22.00');
       for (const cell of cells.slice(1)) {
         expect(cell).toMatch(/^Bokat: (.*, )?18\.00–20\.30(, .*)? Ledigt: 8\.00–17\.30/);
@@ -177,7 +174,7 @@ describe.skipIf(!baseUrl)('finding a room', () => {
       const wednesday = week.locator(
         `tbody tr:has(time[datetime="${tuesday.plus({ days: 1 }).toISODate()}"]) td`,
       );
-      const north = (await wednesday.nth(2).textContent())!.replace(/\s+/g, ' ').trim();
+      const [north] = await heardTexts(wednesday.nth(2));
       expect(north).toMatch(/Ledigt: .*(\d+\.\d\d–22\.00)$/);
       expect(await page.locator('#availability').textContent()).not.toMatch(
         /förening|association|@|Sectional|Kansantanssi/i,

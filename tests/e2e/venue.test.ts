@@ -51,6 +51,89 @@ describe.skipIf(!baseUrl)('venue page', () => {
     }
   });
 
+  it('draws the week as a day-by-hour grid on a wide screen: one line per cell, each stretch as the words say', async () => {
+    await page.goto(`/sv/venues/${venueId}`);
+    const table = page.locator('table.availability.week');
+    expect(await table.locator('svg.hours').first().isVisible()).toBe(true);
+    expect(await page.locator('.hours-legend').isVisible()).toBe(true);
+    // Every space's cell of every day has a line; a closed day's line is empty (hatched).
+    const cells = table.locator('tbody td:has(svg.hours)');
+    const spaces = (await table.locator('thead th').count()) - 2;
+    expect(await cells.count()).toBe(7 * spaces);
+    let busy = 0;
+    let free = 0;
+    for (const cell of await cells.all()) {
+      const words = {
+        busy: await cell.locator('.slot-busy .range').count(),
+        free: await cell.locator('.slot-free .range').count(),
+      };
+      expect(await cell.locator('rect.busy').count()).toBe(words.busy);
+      expect(await cell.locator('rect.free').count()).toBe(words.free);
+      busy += words.busy;
+      free += words.free;
+    }
+    expect(free, 'the demo venue has free time this week').toBeGreaterThan(0);
+    // The scale's hours, in order from the line's start; the lines are hidden from screen readers.
+    const ticks = table.locator('thead svg.hour-ticks').first().locator('text');
+    const hours = (await ticks.allTextContents()).map(Number);
+    expect(hours.length).toBeGreaterThan(2);
+    expect(hours).toEqual([...hours].sort((a, b) => a - b));
+    expect(await table.locator('svg.hours[aria-hidden="true"]').count()).toBe(7 * spaces);
+    const first = (await ticks.first().boundingBox())!;
+    const last = (await ticks.last().boundingBox())!;
+    expect(first.x).toBeLessThan(last.x);
+
+    // In Arabic time runs from the right.
+    await page.goto(`/ar/venues/${venueId}`);
+    const arTicks = page
+      .locator('table.availability.week thead svg.hour-ticks')
+      .first()
+      .locator('text');
+    expect((await arTicks.first().boundingBox())!.x).toBeGreaterThan(
+      (await arTicks.last().boundingBox())!.x,
+    );
+    // Every hour is drawn inside its line, the first and last included.
+    expect(await arTicks.allTextContents()).toEqual(hours.map(String));
+    const line = (await page
+      .locator('table.availability.week thead svg.hour-ticks')
+      .first()
+      .boundingBox())!;
+    for (const tick of await arTicks.all()) {
+      const box = (await tick.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(line.x - 0.5);
+      expect(box.x + box.width).toBeLessThanOrEqual(line.x + line.width + 0.5);
+    }
+    expect(await page.locator('table.availability.week rect.busy').count()).toBe(busy);
+  });
+
+  it('reads the week as a list of days on a phone, each cell named by its column, still a table to screen readers', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(`/sv/venues/${venueId}`);
+    const table = page.locator('table.availability.week');
+    expect(await table.locator('svg.hours').first().isVisible()).toBe(false);
+    expect(await table.locator('thead').boundingBox()).toMatchObject({ width: 1, height: 1 });
+    const row = table.locator('tbody tr').first();
+    expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    const labels = await row.locator('.cell-label').allTextContents();
+    expect(labels[0]).toBe('Öppet:');
+    expect(labels).toHaveLength((await table.locator('thead th').count()) - 1);
+    // Nothing is cut or scrolled sideways at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+    expect(
+      await table.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth),
+    ).toBe(true);
+    // Chromium's own accessibility tree still has the table, its headers and cells.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string } }[];
+    };
+    const roles = new Set(nodes.map((n) => n.role?.value));
+    for (const role of ['table', 'row', 'columnheader', 'rowheader', 'cell'])
+      expect(roles).toContain(role);
+  });
+
   it('the next-week link is reachable with Tab and follows with Enter', async () => {
     await page.goto(`/sv/venues/${venueId}`);
     const before = await caption();

@@ -141,3 +141,77 @@ export function dayRows(first: string, last: string, busy: VenueBusy): DayRow[] 
   }
   return rows;
 }
+
+/** Hours of the day a week's hour grid spans (local wall clock, 0..24). */
+export interface HourScale {
+  from: number;
+  to: number;
+}
+
+/** Local minutes since the day's midnight; an end at the next midnight is 1440. */
+function minutesOf(iso: string, date: string, timeZone: string): number {
+  const t = DateTime.fromISO(iso, { zone: timeZone });
+  return t.toISODate() === date ? t.hour * 60 + t.minute : 24 * 60;
+}
+
+/**
+ * The whole hours a week's grid shows: from the earliest opening or booked hour to the last,
+ * so every day of it lines up; 8 to 22 when the week holds no time at all (by arrangement
+ * and nothing booked).
+ */
+export function hourScale(rows: DayRow[], timeZone: string): HourScale {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const row of rows)
+    for (const i of [...row.open, ...row.spaces.flatMap((s) => [...s.busy, ...s.free])]) {
+      from = Math.min(from, minutesOf(i.start, row.date, timeZone));
+      to = Math.max(to, minutesOf(i.end, row.date, timeZone));
+    }
+  if (!(to > from)) return { from: 8, to: 22 };
+  return { from: Math.floor(from / 60), to: Math.ceil(to / 60) };
+}
+
+/** A stretch of an hour grid's line: where it starts and how wide it is, in % of the scale. */
+export interface Stretch {
+  /** open: open hours that are neither free nor taken (past, a buffer, beyond the horizon). */
+  kind: 'open' | 'busy' | 'free';
+  start: number;
+  size: number;
+}
+
+/**
+ * One day's open, taken and free time of a space on the grid's scale, in % of its width:
+ * the line a sighted reader scans across the week. Open hours come first (drawn beneath),
+ * then free and taken time in order; what lies outside them all is closed.
+ */
+export function stretchesOf(
+  cell: SpaceDay,
+  open: Interval[],
+  date: string,
+  timeZone: string,
+  scale: HourScale,
+): Stretch[] {
+  const from = scale.from * 60;
+  const width = (scale.to - scale.from) * 60;
+  const place = (kind: Stretch['kind'], i: Interval): Stretch => {
+    const start = Math.max(minutesOf(i.start, date, timeZone), from);
+    const end = Math.min(minutesOf(i.end, date, timeZone), from + width);
+    const pct = (m: number) => Math.round(((m - from) / width) * 10_000);
+    return { kind, start: pct(start) / 100, size: Math.max(pct(end) - pct(start), 0) / 100 };
+  };
+  const byStart = (a: Stretch, b: Stretch) => a.start - b.start;
+  return [
+    ...open.map((i) => place('open', i)).sort(byStart),
+    ...[...cell.free.map((i) => place('free', i)), ...cell.busy.map((i) => place('busy', i))].sort(
+      byStart,
+    ),
+  ].filter((s) => s.size > 0);
+}
+
+/** The scale's labelled hours: every second one on a long day, each one on a short one. */
+export function hourTicks(scale: HourScale): number[] {
+  const step = scale.to - scale.from > 8 ? 2 : 1;
+  const ticks: number[] = [];
+  for (let h = Math.ceil(scale.from / step) * step; h <= scale.to; h += step) ticks.push(h);
+  return ticks;
+}
