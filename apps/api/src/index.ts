@@ -53,7 +53,13 @@ const dataDir = resolve(config.dataDir);
 const releaseDataDir = config.databaseUrl ? () => {} : claimDataDir(dataDir);
 const handle = await openDatabase(config, root);
 if (config.demoSeed) {
-  await seedDemo(handle.db, { now: systemClock.now(), hashPassword: argon2Hasher.hash, log });
+  await seedDemo(handle.db, {
+    now: systemClock.now(),
+    hashPassword: argon2Hasher.hash,
+    log,
+    // The bundle is not beside the seed's source: name the folder from the project's root.
+    imagesFolder: join(root, 'packages/db/seed-images'),
+  });
 }
 // Without SMTP_URL mail stays in mail_outbox (the development outbox).
 const mailWorker = config.smtpUrl

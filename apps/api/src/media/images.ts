@@ -92,18 +92,7 @@ export async function renderPhoto(
   return renditions;
 }
 
-/** The id of a smaller rendition, derived from the main one's (so no column links them). */
-export function renditionId(mainId: string, width: number): string {
-  const h = createHash('sha256').update(`${mainId}:${width}`).digest('hex');
-  // A version-8 (custom) UUID with the RFC 9562 variant.
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** The media ids of an image stored at these widths: the main one's, then the smaller ones'. */
-export const renditionIds = (mainId: string, widths: readonly number[]): string[] => [
-  mainId,
-  ...widths.slice(1).map((w) => renditionId(mainId, w)),
-];
+export { renditionId, renditionIds } from '@motesplats/db';
 
 export const mediaUrl = (id: string) => `/media/${id}.webp`;
 export const mediaIdOf = (url: string): string | null =>

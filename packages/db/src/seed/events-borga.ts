@@ -1,3 +1,4 @@
+import { DEMO_IMAGES } from './event-image-texts';
 import type { SeedWindow } from './clock';
 import { nthWeekdayOfMonth } from './clock';
 import type { EventSeed } from './events';
@@ -15,6 +16,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     association: 'pmy',
     venue: 'gammelbacka',
     category: 'language-cafe',
+    image: DEMO_IMAGES.languageCafe,
     title: {
       sv: 'Språkcafé i Gammelbacka',
       fi: 'Kielikahvila Kevätkummussa',
@@ -47,6 +49,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     association: 'pmy',
     venue: 'wsoy',
     category: 'cooking',
+    image: DEMO_IMAGES.cooking,
     title: {
       fi: 'Suomiruoka-ilta',
       sv: 'Suomiruoka – finsk matkväll',
@@ -84,6 +87,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     venue: 'fabrikssalen',
     space: 'whole',
     category: 'bazaar',
+    image: DEMO_IMAGES.winterBazaar,
     title: {
       sv: 'Interkulturella vinterbasaren',
       fi: 'Kulttuurienvälinen talvibasaari',
@@ -117,6 +121,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     association: 'mll',
     venue: 'gammelbacka',
     category: 'family-cafe',
+    image: DEMO_IMAGES.familyCafe,
     title: {
       fi: 'Perhekahvila Kevätkummussa',
       sv: 'Familjecafé i Gammelbacka',
@@ -238,6 +243,7 @@ export const BORGA_EVENTS: EventSeed[] = [
     association: 'parishes',
     venue: 'borga-library',
     category: 'peace-cafe',
+    image: DEMO_IMAGES.peaceCafe,
     title: { sv: 'Fredscafé', fi: 'Rauhankahvila', en: 'Peace café' },
     summary: {
       sv: 'En lugn eftermiddag med kaffe, samtal och tid att lyssna.',

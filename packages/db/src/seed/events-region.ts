@@ -1,3 +1,4 @@
+import { DEMO_IMAGES } from './event-image-texts';
 import type { EventSeed } from './events';
 import { FREE } from './events';
 
@@ -7,6 +8,7 @@ export const REGION_EVENTS: EventSeed[] = [
     association: 'lovisa',
     venue: 'lovisa-library',
     category: 'family-cafe',
+    image: DEMO_IMAGES.familyCafe,
     title: { ru: 'Клуб русскоязычных родителей', fi: 'Venäjänkielisten vanhempien kerho' },
     summary: {
       ru: 'Встречи для родителей: обмен опытом, советы о школе и детском саде, игры для детей.',
@@ -63,6 +65,7 @@ export const REGION_EVENTS: EventSeed[] = [
     association: 'vasa',
     venue: 'vasa-library',
     category: 'language-cafe',
+    image: DEMO_IMAGES.languageCafe,
     title: {
       sv: 'Språkcafé på Vasa stadsbibliotek',
       fi: 'Kielikahvila Vaasan kaupunginkirjastossa',
@@ -157,6 +160,7 @@ export const REGION_EVENTS: EventSeed[] = [
     association: 'pargas',
     venue: 'pargas-library',
     category: 'story-hour',
+    image: DEMO_IMAGES.storyHour,
     title: { ar: 'ساعة الحكايات بالعربية والسويدية', sv: 'Sagostund på arabiska och svenska' },
     summary: {
       ar: 'قصص مصوَّرة تُقرأ بالعربية والسويدية للأطفال من ٣ إلى ٧ سنوات.',

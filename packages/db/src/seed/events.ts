@@ -35,6 +35,8 @@ export interface EventSeed {
    * had an edition on the same day rule a year earlier.
    */
   historyMonths?: number;
+  /** Its image: a drawing of seed-images (its name), with alt text in each UI language. */
+  image?: { file: string; alt: LocalizedText };
   /** A draft the association is still writing (default: published). */
   status?: 'draft' | 'published';
 }

@@ -4,6 +4,7 @@ import * as s from '../schema/index';
 import { ZONE, isoDate, seedWindow } from './clock';
 import { DEMO_PASSWORD, isDemoAddress } from './demo-accounts';
 import { buildDirectory } from './directory';
+import { defaultSeedImagesFolder, imageRows } from './event-images';
 import { insertAll } from './insert';
 import { buildSchedule } from './schedule';
 
@@ -13,6 +14,8 @@ export interface SeedDemoOptions {
   /** The app's password hasher (argon2id); the demo accounts get DEMO_PASSWORD through it. */
   hashPassword: (password: string) => Promise<string>;
   log?: (line: string) => void;
+  /** Where the demo events' image files are (default: packages/db/seed-images beside this code). */
+  imagesFolder?: string;
 }
 
 export interface SeedDemoResult {
@@ -35,6 +38,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   const window = seedWindow(options.now);
   const { rows: base, dir } = buildDirectory(window);
   const plan = buildSchedule(window, dir);
+  const images = imageRows(plan.images, options.imagesFolder ?? defaultSeedImagesFolder());
   const demoHash = await options.hashPassword(DEMO_PASSWORD);
   base.accounts = base.users
     .filter((u) => isDemoAddress(u.email))
@@ -60,6 +64,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     associationMembers: base.associationMembers.length,
     demoAccounts: base.accounts.length,
     events: plan.events.length,
+    eventImages: plan.images.length,
     eventOccurrences: plan.eventOccurrences.length,
     bookings: plan.bookings.length,
     attendance: plan.attendance.length,
@@ -89,6 +94,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     await insertAll(tx, s.associationMembers, base.associationMembers);
     await insertAll(tx, s.bookingRequests, plan.bookingRequests);
     await insertAll(tx, s.bookings, plan.bookings);
+    await insertAll(tx, s.media, images, 20);
     await insertAll(tx, s.events, plan.events);
     await insertAll(tx, s.eventOccurrences, plan.eventOccurrences);
     await insertAll(tx, s.attendance, plan.attendance);
@@ -110,7 +116,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
       `${counts.categories} categories, ${counts.associations} associations, ${counts.users} users.`,
   );
   log(
-    `Demo data: ${counts.events} events, ${counts.eventOccurrences} event occurrences from ` +
+    `Demo data: ${counts.events} events (${counts.eventImages} with an image), ${counts.eventOccurrences} event occurrences from ` +
       `${localDate(new Date(Math.min(...starts)))} to ${localDate(new Date(Math.max(...starts)))} ` +
       `(${cancelled} cancelled), ${counts.attendance} attendance records.`,
   );

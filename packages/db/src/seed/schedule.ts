@@ -12,6 +12,7 @@ import { BORGA_EVENTS } from './events-borga';
 import { REGION_EVENTS } from './events-region';
 import { PAST_BOOKINGS } from './bookings-history';
 import { placeEventHistory, placePastBooking } from './history';
+import type { PlannedImage } from './event-images';
 import { SpacePlanner } from './planner';
 import { approval, requestOf } from './requests';
 
@@ -24,6 +25,8 @@ export interface ScheduleRows {
   bookings: Row<typeof s.bookings>[];
   attendance: Row<typeof s.attendance>[];
   auditLog: Row<typeof s.auditLog>[];
+  /** The events' images, made into media rows by seedDemo (which reads the files). */
+  images: PlannedImage[];
   /** Occurrences or bookings left out because their slot was taken (expected 0 for events). */
   skippedOccurrences: number;
   skippedBookings: number;
@@ -72,6 +75,7 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
     bookings: [],
     attendance: [],
     auditLog: [],
+    images: [],
     skippedOccurrences: 0,
     skippedBookings: 0,
   };
@@ -181,6 +185,16 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       decidedAt: decided,
     });
     if (request) rows.bookingRequests.push(request);
+    const imageId = fields.image ? randomUUID() : null;
+    if (fields.image)
+      rows.images.push({
+        mainId: imageId!,
+        municipalityId: venue.municipalityId,
+        file: fields.image.file,
+        alt: fields.image.alt,
+        createdBy: association.memberUserId,
+        createdAt: history?.requested ?? requested,
+      });
     rows.events.push({
       id: eventId,
       municipalityId: venue.municipalityId,
@@ -196,6 +210,7 @@ export function buildSchedule(window: SeedWindow, dir: Directory): ScheduleRows 
       priceText: fields.priceText,
       registrationRequired: fields.registrationUrl !== undefined,
       registrationUrl: fields.registrationUrl ?? null,
+      imageId,
       rrule: 'rrule' in schedule ? schedule.rrule : null,
       startsAt: anchor?.start ?? window.start.toJSDate(),
       endsAt: anchor?.end ?? window.start.plus({ hours: 2 }).toJSDate(),

@@ -1,10 +1,16 @@
-import { containsInterval, isValidBusinessId, openingIntervals } from '@motesplats/domain';
+import {
+  PHOTO_WIDTHS,
+  containsInterval,
+  isValidBusinessId,
+  openingIntervals,
+} from '@motesplats/domain';
 import { ASSOCIATIONS } from './associations';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, rowsOf } from '../client';
 import type { DbHandle } from '../client';
+import { renditionIds } from '../media-ids';
 import { ZONE, seedWindow } from './clock';
 import { buildDirectory } from './directory';
 import { seedDemo } from './index';
@@ -80,6 +86,7 @@ describe('seedDemo', () => {
       associationMembers: 10,
       demoAccounts: 8,
       events: 15,
+      eventImages: 8,
       eventOccurrences: 490,
       bookings: 869,
       attendance: 339,
@@ -96,6 +103,42 @@ describe('seedDemo', () => {
     expect(lines.join('\n')).toMatch(/history from 2025-08-24 to 2026-10-27: 347 past event/);
     const slugs = await query<{ slug: string }>('select slug from municipalities order by slug');
     expect(slugs.map((r) => r.slug)).toEqual(['borga', 'lovisa', 'pargas', 'vasa']);
+  });
+
+  it('gives eight events an image as an upload stores it: WebP at both widths, alt text in every UI language', async () => {
+    const media = new Map(
+      (
+        await query<{
+          id: string;
+          municipality_id: string;
+          width: number;
+          height: number;
+          content_type: string;
+          sha256: string;
+          digest: string;
+          alt: Record<string, string>;
+        }>(
+          `select id, municipality_id, width, height, content_type, sha256, alt,
+                  encode(sha256(bytes), 'hex') as digest from media`,
+        )
+      ).map((m) => [m.id, m]),
+    );
+    const withImage = await query<{ image_id: string; municipality_id: string }>(
+      'select image_id, municipality_id from events where image_id is not null',
+    );
+    expect(withImage).toHaveLength(8);
+    expect(media.size).toBe(16);
+    for (const event of withImage) {
+      // The ids an upload gives: the main one, then the smaller one derived from it.
+      const [main, small] = renditionIds(event.image_id, PHOTO_WIDTHS).map((id) => media.get(id));
+      expect(main).toMatchObject({ width: 1280, height: 720, content_type: 'image/webp' });
+      expect(small).toMatchObject({ width: 640, height: 360, content_type: 'image/webp' });
+      for (const m of [main!, small!]) {
+        expect(m.municipality_id).toBe(event.municipality_id);
+        expect(m.digest).toBe(m.sha256);
+      }
+      expect(Object.keys(main!.alt).sort()).toEqual(['ar', 'en', 'et', 'fi', 'ru', 'sv', 'uk']);
+    }
   });
 
   it('names every space in Swedish, Finnish, English and Arabic', async () => {
