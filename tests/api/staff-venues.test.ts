@@ -3,13 +3,15 @@ import {
   buildings,
   bookings,
   media,
+  renditionIds,
   rowsOf,
   spaces,
   venuePhotos,
   venues,
   users,
 } from '@motesplats/db';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { PHOTO_WIDTHS } from '@motesplats/domain';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraJpeg, EXTERNAL_SVG, HANDLER_SVG, PLAIN_SVG, SCRIPT_SVG } from '../fixtures/images';
@@ -305,7 +307,16 @@ describe(`staff venue management (${ENGINE})`, () => {
       });
       mediaId = /\/media\/([0-9a-f-]+)\.webp$/.exec(photo.url)![1]!;
 
-      const rows = await t.db.select().from(media).where(eq(media.municipalityId, borgaId));
+      // The upload's renditions (the demo's event images are Borgå's media too).
+      const rows = await t.db
+        .select()
+        .from(media)
+        .where(
+          and(
+            eq(media.municipalityId, borgaId),
+            inArray(media.id, renditionIds(mediaId, PHOTO_WIDTHS)),
+          ),
+        );
       const sizes = rows.map((r) => [r.width, r.height]).sort((a, b) => a[0]! - b[0]!);
       expect(sizes).toEqual([
         [640, 426],
