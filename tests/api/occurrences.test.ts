@@ -207,6 +207,65 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
       expect(body.items.at(-1).uid).toBe('occurrence-period-299@motesplats');
     });
 
+    it('with perDay gives the first few of each local day and counts every day, across the spring DST change', async () => {
+      const f = await createHallFixture(t.db);
+      const [event] = await t.db
+        .insert(events)
+        .values({
+          municipalityId: f.municipalityId,
+          associationId: f.associationId,
+          categorySlug: 'culture',
+          locationText: 'Torget',
+          title: { sv: 'Nattlig stafett' },
+          languages: ['sv'],
+          status: 'published',
+          uid: `event-per-day-test@motesplats`,
+          startsAt: new Date('2027-03-27T18:00:00Z'),
+          endsAt: new Date('2027-03-27T18:30:00Z'),
+        })
+        .returning();
+      // Hourly from 20:00 on Saturday 27 March (EET) for 30 hours: 4 that evening, 23 on
+      // Sunday (the clocks go forward at 03:00, so the day has 23 hours), 3 after midnight.
+      const hour = 3_600_000;
+      await t.db.insert(eventOccurrences).values(
+        Array.from({ length: 30 }, (_, i) => {
+          const start = new Date(Date.parse('2027-03-27T18:00:00Z') + i * hour);
+          return {
+            municipalityId: f.municipalityId,
+            eventId: event!.id,
+            startsAt: start,
+            endsAt: new Date(start.getTime() + hour / 2),
+            originalStartsAt: start,
+            uid: `occurrence-per-day-${i}@motesplats`,
+          };
+        }),
+      );
+      const range = `association=${f.associationId}&from=2027-03-27&to=2027-03-29&lang=sv`;
+      const { res, body } = await get(`/period?${range}&perDay=4`);
+      expect(res.status).toBe(200);
+      expect(body.days).toEqual([
+        { date: '2027-03-27', count: 4 },
+        { date: '2027-03-28', count: 23 },
+        { date: '2027-03-29', count: 3 },
+      ]);
+      expect(body.total).toBe(30);
+      expect(body.items.map((o: Json) => o.uid)).toEqual(
+        [0, 1, 2, 3, 4, 5, 6, 7, 27, 28, 29].map((i) => `occurrence-per-day-${i}@motesplats`),
+      );
+      // The same occurrences as the whole period's answer, described the same.
+      const whole = await get(`/period?${range}`);
+      expect(whole.body.total).toBe(30);
+      expect(whole.body.days).toBeUndefined();
+      const byId = new Map(whole.body.items.map((o: Json) => [o.id, o]));
+      for (const o of body.items) expect(o).toEqual(byId.get(o.id));
+
+      for (const bad of ['0', '21', '1.5', 'x']) {
+        const refused = await get(`/period?${range}&perDay=${bad}`);
+        expect(refused.res.status, bad).toBe(400);
+        expect(refused.body.errors[0].path).toBe('perDay');
+      }
+    });
+
     it('refuses a period longer than six weeks, and one without its end', async () => {
       const long = await get('/period?from=2026-12-01&to=2027-01-15');
       expect(long.res.status).toBe(400);

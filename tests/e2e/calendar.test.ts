@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, baseUrl, launch, type AxeViolation } from './browser';
+import { axe, baseUrl, launch, signedInContext, type AxeViolation } from './browser';
 import { readFeed } from './ics';
 
 const ZONE = 'Europe/Helsinki';
@@ -267,6 +267,73 @@ describe.skipIf(!baseUrl)('the event calendar', () => {
       }
     });
   }
+
+  it('a crowded day of the month shows four and links all of them by their number', async () => {
+    // MLL publishes six pop-ups on one Wednesday at the square (elsewhere: no booking needed).
+    const member = await signedInContext(browser, 'mll@demo.example');
+    const day = '2027-02-10';
+    try {
+      const associations = (await (
+        await member.request.get('/api/associations?lang=sv&municipality=borga&limit=100')
+      ).json()) as { items: { id: string; name: { text: string } }[] };
+      const mll = associations.items.find((a) => a.name.text.startsWith('Mannerheims'))!;
+      for (let i = 0; i < 6; i++) {
+        const at = (hour: number) =>
+          DateTime.fromISO(`${day}T${String(hour).padStart(2, '0')}:00`, { zone: ZONE }).toISO()!;
+        const created = await member.request.post('/api/events', {
+          headers: { origin: baseUrl! },
+          data: {
+            associationId: mll.id,
+            categorySlug: 'other',
+            title: { sv: `Pop-up ${i + 1}` },
+            languages: ['sv'],
+            audience: 'everyone',
+            venueId: null,
+            locationText: 'Torget',
+            start: at(9 + i),
+            end: at(10 + i),
+            rrule: null,
+          },
+        });
+        expect(created.status(), await created.text()).toBe(201);
+        const { id } = (await created.json()) as { id: string };
+        const published = await member.request.post(`/api/events/${id}/publish`, {
+          headers: { origin: baseUrl! },
+        });
+        expect(published.status(), await published.text()).toBe(200);
+      }
+    } finally {
+      await member.close();
+    }
+    const listed = (await (
+      await fetch(
+        new URL(
+          `/api/occurrences?lang=sv&municipality=borga&from=${day}&to=${day}&limit=100`,
+          baseUrl!,
+        ),
+      )
+    ).json()) as { page: { total: number } };
+    const all = listed.page.total;
+    expect(all).toBeGreaterThanOrEqual(6);
+
+    const { context, page } = await open({ javaScriptEnabled: false });
+    try {
+      await page.goto('/sv?view=month&month=2027-02&municipality=borga');
+      const cell = page.locator(`table.calendar-month td:has(time[datetime="${day}"])`);
+      expect(await cell.locator('a.day-entry').count()).toBe(4);
+      const more = cell.locator('a.day-more');
+      expect((await more.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+        `Alla ${all} evenemang: onsdag 10 februari`,
+      );
+      await Promise.all([page.waitForURL(/from=2027-02-10/), more.click()]);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('to')).toBe(day);
+      expect(url.searchParams.get('municipality')).toBe('borga');
+      expect(await page.locator('ul.cards > li').count()).toBe(all);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('the Arabic month runs right to left: Monday is the rightmost column', async () => {
     const { context, page } = await open();

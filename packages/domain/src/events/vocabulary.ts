@@ -24,7 +24,11 @@ export const MAX_EVENT_OCCURRENCES = 200;
  * occurrences (past them a view says that a day has more) over at most this many days (a
  * month view's six weeks).
  */
-export const PERIOD_LIMITS = { maxOccurrences: 300, maxDays: 42 } as const;
+/**
+ * A period of the calendar in one answer: at most maxDays days and maxOccurrences dates, or
+ * with perDay (a month view, which shows a few a day) at most maxPerDay of each day.
+ */
+export const PERIOD_LIMITS = { maxOccurrences: 300, maxDays: 42, maxPerDay: 20 } as const;
 
 export const EVENT_LIMITS = {
   titleMax: 160,

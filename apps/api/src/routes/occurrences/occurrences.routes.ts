@@ -4,6 +4,7 @@ import {
   CategoryRef,
   EventImage,
   DateOrInstant,
+  DecimalInt,
   Instant,
   Lang,
   Localized,
@@ -64,6 +65,10 @@ export const PeriodQuery = OccurrenceFilters.extend({
   to: DateOrInstant.openapi({
     description: `Last local date (or instant); at most ${PERIOD_LIMITS.maxDays} days after \`from\``,
   }),
+  perDay: DecimalInt(1, PERIOD_LIMITS.maxPerDay).optional().openapi({
+    description:
+      "At most this many occurrences of each local day (the municipality's zone, else the installation's), soonest first; `days` then counts each day's",
+  }),
 });
 
 export const OccurrenceSummary = z
@@ -105,8 +110,15 @@ export const listOccurrencesRoute = createRoute({
 export const OccurrencePeriod = z.object({
   items: z.array(OccurrenceSummary),
   total: z.int().openapi({
-    description: `How many occurrences fall in the period; past ${PERIOD_LIMITS.maxOccurrences}, \`items\` holds the first`,
+    description: `How many occurrences fall in the period; past ${PERIOD_LIMITS.maxOccurrences}, \`items\` holds the first (without \`perDay\`)`,
   }),
+  days: z
+    .array(z.object({ date: z.string(), count: z.int() }))
+    .optional()
+    .openapi({
+      description:
+        'With `perDay`: each local day that has occurrences, and how many it has (`items` holds at most `perDay` of them)',
+    }),
 });
 
 export const listPeriodOccurrencesRoute = createRoute({

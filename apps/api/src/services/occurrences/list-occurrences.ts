@@ -20,6 +20,8 @@ import {
   isNotNull,
   isNull,
   lt,
+  lte,
+  sql,
   type SQL,
 } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
@@ -114,8 +116,19 @@ export async function listOccurrences({
 export async function findOccurrences(
   ctx: ServiceCtx,
   input: Omit<ListOccurrencesInput, 'limit' | 'offset'>,
-  paging: { limit: number; offset: number; withTotal: boolean; maxDays?: number },
-): Promise<{ items: OccurrenceSummary[]; total: number | null }> {
+  paging: {
+    limit: number;
+    offset: number;
+    withTotal: boolean;
+    maxDays?: number;
+    /** At most this many of each local day (in `zone`), and each day's count in `days`. */
+    perDay?: number;
+  },
+): Promise<{
+  items: OccurrenceSummary[];
+  total: number | null;
+  days?: { date: string; count: number }[];
+}> {
   const municipality = input.municipality
     ? (
         await ctx.db
@@ -144,22 +157,25 @@ export async function findOccurrences(
 
   // The page of occurrences first (narrow rows), then their events, described once each:
   // a weekly café fills a month with one event, whose texts need not travel once per date.
+  const narrow = {
+    id: eventOccurrences.id,
+    uid: eventOccurrences.uid,
+    startsAt: eventOccurrences.startsAt,
+    endsAt: eventOccurrences.endsAt,
+    status: eventOccurrences.status,
+    eventId: eventOccurrences.eventId,
+  };
   const [page, totals] = await Promise.all([
-    ctx.db
-      .select({
-        id: eventOccurrences.id,
-        uid: eventOccurrences.uid,
-        startsAt: eventOccurrences.startsAt,
-        endsAt: eventOccurrences.endsAt,
-        status: eventOccurrences.status,
-        eventId: eventOccurrences.eventId,
-      })
-      .from(eventOccurrences)
-      .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-      .where(condition)
-      .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
-      .limit(paging.limit)
-      .offset(paging.offset),
+    paging.perDay !== undefined
+      ? firstOfEachDay(ctx, condition, narrow, zone, paging.perDay)
+      : ctx.db
+          .select(narrow)
+          .from(eventOccurrences)
+          .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+          .where(condition)
+          .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
+          .limit(paging.limit)
+          .offset(paging.offset),
     paging.withTotal
       ? ctx.db
           .select({ total: count() })
@@ -247,5 +263,49 @@ export async function findOccurrences(
       municipality: view.municipality,
     };
   });
-  return { items, total: totals ? Number(totals[0]?.total ?? 0) : null };
+  const total = totals ? Number(totals[0]?.total ?? 0) : null;
+  if (paging.perDay === undefined) return { items, total };
+  const days = new Map<string, number>();
+  for (const o of page as { day: string; dayCount: number }[]) days.set(o.day, o.dayCount);
+  return { items, total, days: [...days].map(([date, count]) => ({ date, count })) };
+}
+
+/**
+ * The first `perDay` occurrences of each local day (in the zone the period's days are), with
+ * each one's day and that day's count, soonest first: a month view shows a few a day and
+ * links the rest, so the others need not be described, sent or rendered.
+ */
+function firstOfEachDay(
+  ctx: ServiceCtx,
+  condition: SQL | undefined,
+  narrow: {
+    id: typeof eventOccurrences.id;
+    uid: typeof eventOccurrences.uid;
+    startsAt: typeof eventOccurrences.startsAt;
+    endsAt: typeof eventOccurrences.endsAt;
+    status: typeof eventOccurrences.status;
+    eventId: typeof eventOccurrences.eventId;
+  },
+  zone: string,
+  perDay: number,
+) {
+  const day = sql`to_char(${eventOccurrences.startsAt} at time zone ${zone}, 'YYYY-MM-DD')`;
+  const ranked = ctx.db
+    .select({
+      ...narrow,
+      day: sql<string>`${day}`.as('day'),
+      rank: sql<number>`row_number() over (partition by ${day} order by ${eventOccurrences.startsAt}, ${eventOccurrences.id})`.as(
+        'rank',
+      ),
+      dayCount: sql<number>`(count(*) over (partition by ${day}))::int`.as('day_count'),
+    })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(condition)
+    .as('ranked');
+  return ctx.db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, perDay))
+    .orderBy(asc(ranked.startsAt), asc(ranked.id));
 }

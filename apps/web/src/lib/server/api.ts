@@ -195,12 +195,18 @@ export const listOccurrences = (fetch: Fetch, origin: string, q: OccurrenceQuery
 
 /**
  * The occurrences of a period (a month, a week) in one answer: up to
- * PERIOD_LIMITS.maxOccurrences, and how many the period has.
+ * PERIOD_LIMITS.maxOccurrences, and how many the period has; or, with perDay, the first few
+ * of each day and each day's count.
  */
 export const listPeriodOccurrences = (
   fetch: Fetch,
   origin: string,
-  q: Omit<OccurrenceQuery, 'limit' | 'offset' | 'from' | 'to'> & { from: string; to: string },
+  q: Omit<OccurrenceQuery, 'limit' | 'offset' | 'from' | 'to'> & {
+    from: string;
+    to: string;
+    /** Only the first few of each day, and each day's count (a month view). */
+    perDay?: number | undefined;
+  },
 ) =>
   body(
     client(fetch, origin).api.occurrences.period.$get({
@@ -208,6 +214,7 @@ export const listPeriodOccurrences = (
         ...filterQuery(q),
         from: q.from,
         to: q.to,
+        perDay: optional(q.perDay),
       },
     }),
   );

@@ -158,22 +158,31 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
   const week = view === 'week' ? resolveIsoWeek(search.get('week'), zone, now, from) : null;
   const first = month?.first ?? week!.monday;
   const last = month?.last ?? week!.sunday;
+  // A month asks only for what its days show, with each day's count for the "more" link;
+  // a week shows every occurrence.
+  const perDay = month ? MONTH_DAY_MAX : Infinity;
   const [answer, offered] = await orPageError(
     Promise.all([
-      listPeriodOccurrences(fetch, url.origin, { ...filters, from: first, to: last }),
+      listPeriodOccurrences(fetch, url.origin, {
+        ...filters,
+        from: first,
+        to: last,
+        perDay: month ? MONTH_DAY_MAX : undefined,
+      }),
       choices,
     ]),
   );
+  const counts = new Map(answer.days?.map((d) => [d.date, d.count]));
   // Past the last occurrence fetched, a day of a cut-off period may have more than it shows.
   const lastFetched = answer.items.at(-1);
   const cutFrom =
-    answer.total > answer.items.length && lastFetched
+    !answer.days && answer.total > answer.items.length && lastFetched
       ? DateTime.fromISO(lastFetched.startsAt, { zone }).toISODate()!
       : null;
-  const perDay = month ? MONTH_DAY_MAX : Infinity;
   const days = [...byDay(answer.items, first, last, zone)].map(([date, items]): CalendarDay => {
     const cut = cutFrom !== null && date >= cutFrom;
-    const hidden = Math.max(0, items.length - perDay);
+    const all = counts.get(date) ?? items.length;
+    const hidden = Math.max(0, all - perDay);
     return {
       date,
       entries: items.slice(0, perDay).map(entryOf),
@@ -188,7 +197,7 @@ export const load: PageServerLoad = async ({ fetch, url, params }) => {
                 from: date,
                 to: date,
               }),
-              count: cut ? null : items.length,
+              count: cut ? null : all,
             }
           : null,
     };
