@@ -20,6 +20,41 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     const res = await app.request(`/api/occurrences${query}`);
     return { res, body: await json(res) };
   };
+  /** A published event elsewhere with `count` half-hour dates an hour apart from `first`. */
+  const hourlyEvent = async (o: { title: string; key: string; first: string; count: number }) => {
+    const f = await createHallFixture(t.db);
+    const first = new Date(o.first);
+    const hour = 3_600_000;
+    const [event] = await t.db
+      .insert(events)
+      .values({
+        municipalityId: f.municipalityId,
+        associationId: f.associationId,
+        categorySlug: 'culture',
+        locationText: 'Torget',
+        title: { sv: o.title },
+        languages: ['sv'],
+        status: 'published',
+        uid: `event-${o.key}-test@motesplats`,
+        startsAt: first,
+        endsAt: new Date(first.getTime() + hour / 2),
+      })
+      .returning();
+    await t.db.insert(eventOccurrences).values(
+      Array.from({ length: o.count }, (_, i) => {
+        const start = new Date(first.getTime() + i * hour);
+        return {
+          municipalityId: f.municipalityId,
+          eventId: event!.id,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + hour / 2),
+          originalStartsAt: start,
+          uid: `occurrence-${o.key}-${i}@motesplats`,
+        };
+      }),
+    );
+    return f;
+  };
 
   it('lists upcoming occurrences of published events, soonest first, in the requested language', async () => {
     const { res, body } = await get('?lang=sv&limit=50');
@@ -169,36 +204,12 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     });
 
     it('shows the first 300 of a crowded period and counts them all', async () => {
-      const f = await createHallFixture(t.db);
-      const [event] = await t.db
-        .insert(events)
-        .values({
-          municipalityId: f.municipalityId,
-          associationId: f.associationId,
-          categorySlug: 'culture',
-          locationText: 'Torget',
-          title: { sv: 'Timvis konsert' },
-          languages: ['sv'],
-          status: 'published',
-          uid: `event-period-test@motesplats`,
-          startsAt: new Date('2027-02-01T06:00:00Z'),
-          endsAt: new Date('2027-02-01T06:30:00Z'),
-        })
-        .returning();
-      const hour = 3_600_000;
-      await t.db.insert(eventOccurrences).values(
-        Array.from({ length: 305 }, (_, i) => {
-          const start = new Date(Date.parse('2027-02-01T06:00:00Z') + i * hour);
-          return {
-            municipalityId: f.municipalityId,
-            eventId: event!.id,
-            startsAt: start,
-            endsAt: new Date(start.getTime() + hour / 2),
-            originalStartsAt: start,
-            uid: `occurrence-period-${i}@motesplats`,
-          };
-        }),
-      );
+      const f = await hourlyEvent({
+        title: 'Timvis konsert',
+        key: 'period',
+        first: '2027-02-01T06:00:00Z',
+        count: 305,
+      });
       const { body } = await get(
         `/period?association=${f.associationId}&from=2027-02-01&to=2027-02-28&lang=sv`,
       );
@@ -208,38 +219,14 @@ describe(`GET /api/occurrences (${ENGINE})`, () => {
     });
 
     it('with perDay gives the first few of each local day and counts every day, across the spring DST change', async () => {
-      const f = await createHallFixture(t.db);
-      const [event] = await t.db
-        .insert(events)
-        .values({
-          municipalityId: f.municipalityId,
-          associationId: f.associationId,
-          categorySlug: 'culture',
-          locationText: 'Torget',
-          title: { sv: 'Nattlig stafett' },
-          languages: ['sv'],
-          status: 'published',
-          uid: `event-per-day-test@motesplats`,
-          startsAt: new Date('2027-03-27T18:00:00Z'),
-          endsAt: new Date('2027-03-27T18:30:00Z'),
-        })
-        .returning();
       // Hourly from 20:00 on Saturday 27 March (EET) for 30 hours: 4 that evening, 23 on
       // Sunday (the clocks go forward at 03:00, so the day has 23 hours), 3 after midnight.
-      const hour = 3_600_000;
-      await t.db.insert(eventOccurrences).values(
-        Array.from({ length: 30 }, (_, i) => {
-          const start = new Date(Date.parse('2027-03-27T18:00:00Z') + i * hour);
-          return {
-            municipalityId: f.municipalityId,
-            eventId: event!.id,
-            startsAt: start,
-            endsAt: new Date(start.getTime() + hour / 2),
-            originalStartsAt: start,
-            uid: `occurrence-per-day-${i}@motesplats`,
-          };
-        }),
-      );
+      const f = await hourlyEvent({
+        title: 'Nattlig stafett',
+        key: 'per-day',
+        first: '2027-03-27T18:00:00Z',
+        count: 30,
+      });
       const range = `association=${f.associationId}&from=2027-03-27&to=2027-03-29&lang=sv`;
       const { res, body } = await get(`/period?${range}&perDay=4`);
       expect(res.status).toBe(200);
