@@ -70,12 +70,25 @@ describe.skipIf(!baseUrl)('home page', () => {
         expect(date).toMatch(SWEDISH_MONTH);
       }
 
-      const pictograms = page.locator('main .card svg.pictogram');
-      expect(await pictograms.count()).toBe(count);
+      // Each card leads with the event's image, else its category's pictogram, both
+      // decorative beside the words.
+      const pictograms = page.locator('main .card > svg.pictogram');
+      const images = page.locator('main .card > img.card-image');
+      expect((await pictograms.count()) + (await images.count())).toBe(count);
+      expect(await images.count(), 'the demo has events with images').toBeGreaterThan(0);
+      expect(await pictograms.count(), 'and events without').toBeGreaterThan(0);
       for (const pictogram of await pictograms.all()) {
         expect(await pictogram.getAttribute('aria-hidden')).toBe('true');
         const box = await pictogram.boundingBox();
         expect(box?.width ?? 0).toBeGreaterThan(16);
+      }
+      for (const image of await images.all()) {
+        expect(await image.getAttribute('alt')).toBe('');
+        await image.scrollIntoViewIfNeeded();
+        expect(
+          await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        ).toBe(1280);
+        expect((await image.boundingBox())!.width).toBeGreaterThanOrEqual(80);
       }
       // Nothing in the cards is exposed as an image to assistive technology.
       expect(await page.locator('main .card').getByRole('img').count()).toBe(0);
