@@ -73,6 +73,7 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
       .map(clean);
 
   const expectSummaryLike = async (report: Indicators) => {
+    let changes = 0;
     for (const figure of [
       'venuesAvailable',
       'bookings',
@@ -82,7 +83,18 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     ]) {
       const { value, previous } = report.summary[figure]!;
       expect(await summaryRow(figure), figure).toEqual([count(value), count(previous)]);
+      // The change: the difference, a space, then the relative change in brackets.
+      const change = clean(
+        (await page
+          .locator(`table[data-table="summary"] tr[data-figure="${figure}"] td.change`)
+          .textContent())!,
+      );
+      if (value !== null && previous !== null && previous > 0 && value !== previous) {
+        expect(change, figure).toMatch(/^[+−]\d[\d\s]* \([+−]\d[\d\s]*\s%\)$/u);
+        changes++;
+      }
     }
+    return changes;
     expect(await page.locator('table[data-table="months"] tbody tr').count()).toBe(
       report.months.length,
     );
@@ -107,7 +119,9 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect(await page.getByLabel('År', { exact: true }).inputValue()).toBe(YEAR);
     const report = await indicators(YEAR);
     expect(report.summary.bookings!.value).toBeGreaterThan(0);
-    await expectSummaryLike(report);
+    expect(await expectSummaryLike(report), 'figures that changed from last year').toBeGreaterThan(
+      0,
+    );
     expect(clean(await page.locator('.report-scope').textContent())).toBe(
       `Borgå: ${YEAR} jämfört med ${Number(YEAR) - 1}`,
     );
