@@ -40,6 +40,12 @@ await build({
   target: 'node24',
   sourcemap: 'linked',
   legalComments: 'none',
+  // Without comments and indentation the bundle's source, which V8 holds in memory for as
+  // long as the server runs, is 3.2 MB instead of 4.5 MB, and Latin-1 (one byte a character)
+  // instead of UTF-16: the comments' dashes and arrows made it two bytes a character. Names
+  // are kept; stack traces give columns on line 1, and dist/server.mjs.map maps them back
+  // (`NODE_OPTIONS=--enable-source-maps`). Measured ~8 MB less idle (decision 012).
+  minifyWhitespace: true,
   logLevel: 'warning',
   // @node-rs/argon2 and sharp load their native binaries for this platform next to themselves.
   external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'postgres', '@node-rs/*', 'sharp'],

@@ -63,6 +63,10 @@ export default defineConfig(({ command }) => ({
       csrf: { trustedOrigins: ['*'] },
     }),
   ],
+  // Vite minifies only the browser's code by default; the server's is held in memory while
+  // the server runs (3.2 MB as written, 1.3 MB minified; measured ~3 MB less idle resident
+  // memory, decision 012). Its source maps are written beside it.
+  build: { minify: true },
   server: {
     proxy: {
       '/api': { target: apiOrigin, changeOrigin: true },

@@ -23,6 +23,18 @@ export interface SeedDemoResult {
   counts: Record<string, number>;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function hasMunicipalities(db: Db | Tx): Promise<boolean> {
+  const existing = await db.select({ id: s.municipalities.id }).from(s.municipalities).limit(1);
+  return existing.length > 0;
+}
+
+function untouched(log: (line: string) => void): SeedDemoResult {
+  log('Demo data: the database already has municipalities; left it untouched.');
+  return { seeded: false, counts: {} };
+}
+
 const localDate = (d: Date): string => DateTime.fromJSDate(d, { zone: ZONE }).toISODate() ?? '';
 
 /**
@@ -35,6 +47,10 @@ const localDate = (d: Date): string => DateTime.fromJSDate(d, { zone: ZONE }).to
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
+  // Every start of a seeded database ends here, before the plan, the password hash (argon2
+  // is slow and memory-hard by design) and the image files. The same check inside the
+  // transaction below settles two processes seeding an empty database at once.
+  if (await hasMunicipalities(db)) return untouched(log);
   const window = seedWindow(options.now);
   const { rows: base, dir } = buildDirectory(window);
   const plan = buildSchedule(window, dir);
@@ -72,8 +88,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
   };
 
   const seeded = await db.transaction(async (tx) => {
-    const existing = await tx.select({ id: s.municipalities.id }).from(s.municipalities).limit(1);
-    if (existing.length > 0) return false;
+    if (await hasMunicipalities(tx)) return false;
     await insertAll(tx, s.municipalities, base.municipalities);
     await insertAll(tx, s.categories, base.categories);
     await insertAll(tx, s.buildings, base.buildings);
@@ -102,10 +117,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<SeedDe
     return true;
   });
 
-  if (!seeded) {
-    log('Demo data: the database already has municipalities; left it untouched.');
-    return { seeded: false, counts: {} };
-  }
+  if (!seeded) return untouched(log);
 
   const starts = plan.eventOccurrences.map((o) => o.startsAt.getTime());
   const byStatus = (status: string) => plan.bookings.filter((b) => b.status === status).length;

@@ -262,12 +262,20 @@ describe('seedDemo', () => {
   it('leaves a database with data untouched', async () => {
     const before = await tableCounts();
     const second: string[] = [];
+    let hashed = 0;
     const again = await seedDemo(handle.db, {
       now: NOW,
-      hashPassword,
+      // Every start of a seeded database comes here: nothing is hashed and no image is read
+      // (a folder that does not exist would throw).
+      hashPassword: async (password) => {
+        hashed += 1;
+        return hashPassword(password);
+      },
+      imagesFolder: '/nonexistent/seed-images',
       log: (line) => second.push(line),
     });
     expect(again.seeded).toBe(false);
+    expect(hashed).toBe(0);
     expect(second).toHaveLength(1);
     expect(second[0]).toMatch(/untouched/);
     expect(await tableCounts()).toEqual(before);
