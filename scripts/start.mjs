@@ -35,6 +35,12 @@ if (
     { ...process.env, ...Object.fromEntries(missingEnv), MOTESPLATS_RUNTIME_SET: '1' },
   );
 }
+// `node scripts/start.mjs --print-runtime`: what the server would run with, then exit.
+if (process.argv.includes('--print-runtime')) {
+  const env = Object.fromEntries(Object.keys(RUNTIME.env).map((k) => [k, process.env[k]]));
+  console.log(JSON.stringify({ node: process.version, flags: process.execArgv, env }));
+  process.exit(0);
+}
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = join(root, 'dist/server.mjs');
 const sources = [

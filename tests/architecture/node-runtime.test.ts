@@ -36,3 +36,40 @@ describe('the Node.js that npm scripts run on', () => {
     },
   );
 });
+
+describe('the server process that scripts/start.mjs runs', () => {
+  const printRuntime = (env: Record<string, string>, flags: string[] = []) => {
+    const run = spawnSync(process.execPath, [...flags, 'scripts/start.mjs', '--print-runtime'], {
+      cwd: root,
+      env: { ...(process.env as Record<string, string>), ...env },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as { flags: string[]; env: Record<string, string> };
+  };
+  const clean = Object.fromEntries(
+    Object.entries(process.env as Record<string, string>).filter(
+      ([k]) => !k.startsWith('MALLOC_') && k !== 'MOTESPLATS_RUNTIME_SET',
+    ),
+  );
+
+  it('has the memory settings of decision 012 however it is started', () => {
+    const runtime = printRuntime({ ...clean, MOTESPLATS_RUNTIME_SET: '' });
+    expect(runtime.flags).toEqual(
+      expect.arrayContaining(['--max-semi-space-size=2', '--liftoff-only']),
+    );
+    expect(runtime.env).toEqual({
+      MALLOC_ARENA_MAX: '1',
+      MALLOC_MMAP_THRESHOLD_: '65536',
+      MALLOC_TRIM_THRESHOLD_: '65536',
+    });
+  });
+
+  it('keeps the settings an operator gave, adding only the missing ones', () => {
+    const runtime = printRuntime({ MALLOC_ARENA_MAX: '4' }, ['--liftoff-only']);
+    expect(runtime.env.MALLOC_ARENA_MAX).toBe('4');
+    expect(runtime.env.MALLOC_TRIM_THRESHOLD_).toBe('65536');
+    expect(runtime.flags.filter((f) => f === '--liftoff-only')).toHaveLength(1);
+    expect(runtime.flags).toContain('--max-semi-space-size=2');
+  });
+});
