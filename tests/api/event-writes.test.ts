@@ -7,6 +7,7 @@ import {
   media,
 } from '@motesplats/db';
 import { and, count, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBookingWorld } from '../fixtures/booking';
@@ -193,8 +194,19 @@ describe(`publishing events (${ENGINE})`, () => {
       alt: { fi: 'Kahvikupit pöydällä', ar: 'أكواب قهوة' },
       width: 1280,
       height: 640,
+      sources: [
+        { url: expect.stringMatching(/^\/media\/[0-9a-f-]{36}\.webp$/), width: 640 },
+        { url: managed.image.url, width: 1280 },
+      ],
     });
     expect(await imageRows()).toHaveLength(before + 2); // 1280 and 640 wide
+    // Every source is a stored file of the width it is listed with (a srcset's promise).
+    for (const source of managed.image.sources as { url: string; width: number }[]) {
+      const file = await new TestClient(app).get(source.url);
+      expect(file.status).toBe(200);
+      const { width } = await sharp(Buffer.from(await file.arrayBuffer())).metadata();
+      expect(width).toBe(source.width);
+    }
     const anonymous = new TestClient(app);
     const page = await json(await anonymous.get(`/api/events/${eventId}?lang=ar`));
     expect(page.image).toEqual({
@@ -202,6 +214,7 @@ describe(`publishing events (${ENGINE})`, () => {
       alt: { text: 'أكواب قهوة', lang: 'ar', fallback: false },
       width: 1280,
       height: 640,
+      sources: managed.image.sources,
     });
     // No Swedish alt text: the municipality's languages come next, as for every text.
     const sv = await json(await anonymous.get(`/api/events/${eventId}?lang=sv`));
@@ -211,6 +224,7 @@ describe(`publishing events (${ENGINE})`, () => {
     );
     expect(list.items[0].event.image).toMatchObject({
       url: managed.image.url,
+      sources: managed.image.sources,
       alt: { text: 'Kahvikupit pöydällä', lang: 'fi' },
     });
     const served = await anonymous.get(managed.image.url);

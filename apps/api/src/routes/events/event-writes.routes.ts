@@ -9,7 +9,16 @@ import {
   UnpublishEventInput,
 } from '@motesplats/domain';
 import { PHOTO_MAX_BYTES } from '@motesplats/domain';
-import { IdParams, Lang, Localized, json, problems, problem, jsonBody } from '../shared/schemas';
+import {
+  IdParams,
+  ImageSources,
+  Lang,
+  Localized,
+  json,
+  problems,
+  problem,
+  jsonBody,
+} from '../shared/schemas';
 import { ImageForm } from '../shared/image-form';
 
 const Texts = z.partialRecord(z.string(), z.string()).openapi('LocalizedTexts');
@@ -38,7 +47,13 @@ export const ManagedEvent = z
     registrationUrl: z.string().nullable(),
     accessibilityNotes: Texts,
     image: z
-      .object({ url: z.string(), alt: Texts, width: z.number().int(), height: z.number().int() })
+      .object({
+        url: z.string(),
+        alt: Texts,
+        width: z.number().int(),
+        height: z.number().int(),
+        sources: ImageSources,
+      })
       .nullable()
       .openapi({ description: 'The event’s image with its alt text in every language' }),
     venue: z.object({ id: z.uuid(), name: Texts }).nullable(),

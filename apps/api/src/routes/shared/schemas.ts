@@ -116,7 +116,19 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const CategoryRef = z.object({ slug: z.string(), name: Localized, pictogram: z.string() });
 export const Price = z.object({ free: z.boolean(), text: Localized.nullable() });
+/** Every stored rendition of an image (WebP), narrowest first: what a srcset lists. */
+export const ImageSources = z
+  .array(z.object({ url: z.string(), width: z.number().int() }))
+  .openapi('ImageSources', {
+    description: 'Every stored rendition of the image, narrowest first, with its width in pixels.',
+  });
 /** An event's image: the WebP rendition, its size, alt text in the reader's language. */
 export const EventImage = z
-  .object({ url: z.string(), alt: Localized, width: z.number().int(), height: z.number().int() })
+  .object({
+    url: z.string(),
+    alt: Localized,
+    width: z.number().int(),
+    height: z.number().int(),
+    sources: ImageSources,
+  })
   .openapi('EventImage');

@@ -1,7 +1,7 @@
 import { media, type Db } from '@motesplats/db';
 import { PHOTO_WIDTHS, type LocalizedText } from '@motesplats/domain';
 import { and, eq, inArray } from 'drizzle-orm';
-import { mediaUrl, renditionIds } from '../../media/images';
+import { mediaUrl, renditionId, renditionIds } from '../../media/images';
 import type { ServiceCtx } from '../context';
 import type { Localizer } from '../shared/localize';
 import type { EventRow } from './managed-event';
@@ -39,12 +39,40 @@ export interface ImageRow {
   alt: LocalizedText;
 }
 
+/**
+ * Every stored rendition of an image, narrowest first, for a srcset: the main one is the
+ * row's, each smaller one is derived from its id. An upload is rendered at every width of
+ * PHOTO_WIDTHS but never enlarged, so a rendition as wide as the main one is left out.
+ */
+export function imageSources(row: Pick<ImageRow, 'id' | 'width'>) {
+  const smaller = PHOTO_WIDTHS.slice(1)
+    .filter((w) => w < row.width)
+    .map((w) => ({ url: mediaUrl(renditionId(row.id, w)), width: w }));
+  return [...smaller, { url: mediaUrl(row.id), width: row.width }].sort(
+    (a, b) => a.width - b.width,
+  );
+}
+
 /** An event's image as the public sees it: alt text in the reader's language. */
 export const publicImage = (t: Localizer, row: ImageRow | undefined) =>
   row
-    ? { url: mediaUrl(row.id), alt: t.must(row.alt), width: row.width, height: row.height }
+    ? {
+        url: mediaUrl(row.id),
+        alt: t.must(row.alt),
+        width: row.width,
+        height: row.height,
+        sources: imageSources(row),
+      }
     : null;
 
 /** An event's image as its organizer sees it: the alt text in every language, to edit. */
 export const managedImage = (row: ImageRow | undefined) =>
-  row ? { url: mediaUrl(row.id), alt: row.alt, width: row.width, height: row.height } : null;
+  row
+    ? {
+        url: mediaUrl(row.id),
+        alt: row.alt,
+        width: row.width,
+        height: row.height,
+        sources: imageSources(row),
+      }
+    : null;

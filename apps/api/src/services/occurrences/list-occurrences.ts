@@ -67,7 +67,7 @@ export interface OccurrenceSummary {
     languages: string[];
     audience: string;
     price: { free: boolean; text: Localized | null };
-    image: { url: string; alt: Localized; width: number; height: number } | null;
+    image: ReturnType<typeof publicImage>;
   };
   venue: { id: string; name: Localized; address: string } | null;
   municipality: { slug: string; name: Localized };
