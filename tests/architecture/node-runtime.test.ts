@@ -56,7 +56,11 @@ describe('the server process that scripts/start.mjs runs', () => {
   it('has the memory settings of decision 012 however it is started', () => {
     const runtime = printRuntime({ ...clean, MOTESPLATS_RUNTIME_SET: '' });
     expect(runtime.flags).toEqual(
-      expect.arrayContaining(['--max-semi-space-size=2', '--liftoff-only']),
+      expect.arrayContaining([
+        '--max-semi-space-size=2',
+        '--liftoff-only',
+        '--heap-growing-percent=50',
+      ]),
     );
     expect(runtime.env).toEqual({
       MALLOC_ARENA_MAX: '1',

@@ -7,8 +7,10 @@
 //
 //   npm run bench -- soak            (PGlite in a fresh data folder; BENCH_DATABASE_URL for PostgreSQL)
 //   SOAK_SECONDS=20 npm run bench -- soak
+//   SOAK_LOG=/tmp/soak.log SOAK_LOG_LEVEL=info npm run bench -- soak   (the server's log lines,
+//                                    whose durationMs is the time inside the server)
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,11 +62,15 @@ const child = spawn(process.execPath, startArgs, {
     ...process.env,
     PORT: String(PORT),
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'error',
     DATA_DIR: dataDir,
     DATABASE_URL: dbUrl ?? '',
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
+  stdio: [
+    'ignore',
+    process.env.SOAK_LOG ? openSync(process.env.SOAK_LOG, 'w') : 'ignore',
+    'inherit',
+  ],
 });
 for (;;) {
   if (child.exitCode !== null) throw new Error('the server exited');

@@ -27,6 +27,15 @@ const schema = z.object({
    * but keeps its connections open); its transaction then rolls back. 0 is none.
    */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /**
+   * Requests worked on at once; more wait in arrival order (http/admission.ts). Default: 8
+   * on the embedded database (one query at a time), 32 on PostgreSQL.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Requests that may wait; one more is answered 503 with Retry-After at once. */
+  MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /** How long a request may wait for its turn before it is answered 503 with Retry-After. */
+  QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** On SIGTERM/SIGINT: how long in-flight requests and the mail batch may take to finish. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -99,6 +108,9 @@ const schema = z.object({
   OIDC_STAFF_MAP: z.string().optional(),
 });
 
+/** Requests worked on at once when MAX_CONCURRENT_REQUESTS is not set (http/admission.ts). */
+export const DEFAULT_CONCURRENT_REQUESTS = { pglite: 8, postgres: 32 } as const;
+
 export interface Config {
   port: number;
   host: string;
@@ -108,6 +120,8 @@ export interface Config {
   /** REQUEST_TIMEOUT_MS: past it a request answers 503 and its transaction rolls back; 0 is none. */
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** MAX_CONCURRENT_REQUESTS (undefined: the engine's default), MAX_QUEUED_REQUESTS, QUEUE_WAIT_MS. */
+  admission: { limit: number | undefined; maxQueued: number; maxWaitMs: number };
   dataDir: string;
   pgBinDir: string | undefined;
   publicOrigin: string | undefined;
@@ -176,6 +190,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    admission: {
+      limit: e.MAX_CONCURRENT_REQUESTS,
+      maxQueued: e.MAX_QUEUED_REQUESTS,
+      maxWaitMs: e.QUEUE_WAIT_MS,
+    },
     dataDir: e.DATA_DIR,
     pgBinDir: e.PG_BIN_DIR,
     publicOrigin: e.PUBLIC_ORIGIN?.replace(/\/$/, ''),

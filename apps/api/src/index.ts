@@ -20,6 +20,7 @@ import {
   openDatabase,
 } from './bootstrap';
 import { systemClock } from './deps';
+import { createAdmission } from './http/admission';
 import { proxyTrust } from './http/forwarded';
 import {
   CLIENT_HEADER,
@@ -34,7 +35,7 @@ import { unknownStaffMapMunicipalities } from './services/accounts/check-oidc-st
 import { ensureAdministrator } from './services/accounts/ensure-administrator';
 import { anonymiseExpired } from './services/privacy/anonymise';
 import { sendAttendanceReminders } from './services/events/attendance-reminders';
-import { linkOrigin } from './config';
+import { DEFAULT_CONCURRENT_REQUESTS, linkOrigin } from './config';
 import { createSmtpTransport } from './mail/smtp-transport';
 import { startMailWorker } from './mail/worker';
 import { createLogger, errorFields } from './logger';
@@ -189,6 +190,12 @@ const listener = createNodeListener({
   logger,
   pages,
 });
+const admission = createAdmission({
+  limit: config.admission.limit ?? DEFAULT_CONCURRENT_REQUESTS[handle.engine],
+  maxQueued: config.admission.maxQueued,
+  maxWaitMs: config.admission.maxWaitMs,
+  onShed: (line) => logger.warn({ ...line, status: 503 }, 'request shed: server busy'),
+});
 const inFlight = new Set<ServerResponse>();
 const server = createServer((req, res) => {
   inFlight.add(res);
@@ -196,7 +203,7 @@ const server = createServer((req, res) => {
   // While shutting down, every answer closes its connection: keep-alive clients reconnect
   // elsewhere instead of sending more requests here.
   if (stopping) res.setHeader('connection', 'close');
-  listener(req, res);
+  admission.admit(req, res, () => listener(req, res));
 });
 server.listen(config.port, config.host, () => {
   const address = server.address();
