@@ -157,19 +157,11 @@ export async function findOccurrences(
 
   // The page of occurrences first (narrow rows), then their events, described once each:
   // a weekly café fills a month with one event, whose texts need not travel once per date.
-  const narrow = {
-    id: eventOccurrences.id,
-    uid: eventOccurrences.uid,
-    startsAt: eventOccurrences.startsAt,
-    endsAt: eventOccurrences.endsAt,
-    status: eventOccurrences.status,
-    eventId: eventOccurrences.eventId,
-  };
   const [page, totals] = await Promise.all([
     paging.perDay !== undefined
-      ? firstOfEachDay(ctx, condition, narrow, zone, paging.perDay)
+      ? firstOfEachDay(ctx, condition, zone, paging.perDay)
       : ctx.db
-          .select(narrow)
+          .select(NARROW)
           .from(eventOccurrences)
           .innerJoin(events, eq(events.id, eventOccurrences.eventId))
           .where(condition)
@@ -270,29 +262,26 @@ export async function findOccurrences(
   return { items, total, days: [...days].map(([date, count]) => ({ date, count })) };
 }
 
+/** An occurrence's own columns: what a page of them reads before describing their events. */
+const NARROW = {
+  id: eventOccurrences.id,
+  uid: eventOccurrences.uid,
+  startsAt: eventOccurrences.startsAt,
+  endsAt: eventOccurrences.endsAt,
+  status: eventOccurrences.status,
+  eventId: eventOccurrences.eventId,
+};
+
 /**
  * The first `perDay` occurrences of each local day (in the zone the period's days are), with
  * each one's day and that day's count, soonest first: a month view shows a few a day and
  * links the rest, so the others need not be described, sent or rendered.
  */
-function firstOfEachDay(
-  ctx: ServiceCtx,
-  condition: SQL | undefined,
-  narrow: {
-    id: typeof eventOccurrences.id;
-    uid: typeof eventOccurrences.uid;
-    startsAt: typeof eventOccurrences.startsAt;
-    endsAt: typeof eventOccurrences.endsAt;
-    status: typeof eventOccurrences.status;
-    eventId: typeof eventOccurrences.eventId;
-  },
-  zone: string,
-  perDay: number,
-) {
+function firstOfEachDay(ctx: ServiceCtx, condition: SQL | undefined, zone: string, perDay: number) {
   const day = sql`to_char(${eventOccurrences.startsAt} at time zone ${zone}, 'YYYY-MM-DD')`;
   const ranked = ctx.db
     .select({
-      ...narrow,
+      ...NARROW,
       day: sql<string>`${day}`.as('day'),
       rank: sql<number>`row_number() over (partition by ${day} order by ${eventOccurrences.startsAt}, ${eventOccurrences.id})`.as(
         'rank',
