@@ -7,7 +7,7 @@
 //
 //   npm run bench -- calendar        (PGlite in a fresh data folder; BENCH_DATABASE_URL for PostgreSQL)
 //   CALENDAR_ROUNDS=50 npm run bench -- calendar
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { DateTime } from 'luxon';
 import postgres from 'postgres';
 import { argon2Hasher } from '../../apps/api/src/auth/password';
 import { seedCalendar } from './calendar-seed';
+import { startBenchServer } from './server';
 
 const OCCURRENCES = 10_000;
 const WEEKS = 50;
@@ -29,7 +30,6 @@ const ZONE = 'Europe/Helsinki';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PORT = 4100 + (process.pid % 90);
 const base = `http://127.0.0.1:${PORT}`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // 1. A fresh database with the demo and a year of events.
 console.log('Building…');
@@ -69,36 +69,8 @@ console.log(
 );
 
 // 2. The built server on it.
-const startArgs = (
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string
-)
-  .split(' ')
-  .slice(1);
-const env: Record<string, string> = {
-  ...(process.env as Record<string, string>),
-  PORT: String(PORT),
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'error',
-  DATA_DIR: dataDir,
-};
-if (dbUrl) env.DATABASE_URL = dbUrl;
-else delete env.DATABASE_URL;
-const child = spawn(process.execPath, startArgs, {
-  cwd: root,
-  env,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (;;) {
-  if (child.exitCode !== null) throw new Error('the server exited');
-  if (
-    await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await sleep(100);
-}
+const server = await startBenchServer({ port: PORT, dataDir, databaseUrl: dbUrl });
+const child = server.child;
 
 // 3. The requests, each WARMUP times unmeasured and ROUNDS times measured, one at a time.
 const nextMonth = DateTime.now().setZone(ZONE).plus({ months: 1 });
@@ -185,10 +157,7 @@ const totals = await Promise.all(
     }),
 );
 
-await new Promise((r) => {
-  child.once('exit', r);
-  child.kill('SIGTERM');
-});
+await server.stop();
 await dropDb();
 rmSync(dataDir, { recursive: true, force: true });
 

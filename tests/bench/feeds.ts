@@ -7,7 +7,7 @@
 //
 //   npm run bench -- feeds
 //   FEEDS_SECONDS=3 npm run bench -- feeds
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, eventOccurrences, events, venues } from '@motesplats/db';
 import { seedDemo } from '@motesplats/db/seed';
 import postgres from 'postgres';
+import { startBenchServer } from './server';
 import { Pool } from 'undici';
 import { argon2Hasher } from '../../apps/api/src/auth/password';
 
@@ -26,7 +27,6 @@ const CLIENTS = 20;
 const SECONDS = Number(process.env.FEEDS_SECONDS ?? 5);
 const AIMS = { notModifiedRatio: 0.8, fullRatio: 0.5 };
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
@@ -121,37 +121,8 @@ async function run(engine: 'pglite' | 'postgres', pgUrl?: string) {
   await handle.close();
 
   const port = 4200 + (process.pid % 90);
-  const startArgs = (
-    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string
-  )
-    .split(' ')
-    .slice(1);
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
-    DATA_DIR: dataDir,
-  };
-  if (dbUrl) env.DATABASE_URL = dbUrl;
-  else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, startArgs, {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the server exited');
-    if (
-      await fetch(`${origin}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(100);
-  }
+  const server = await startBenchServer({ port, dataDir, databaseUrl: dbUrl });
+  const origin = server.origin;
   const path = `/feeds/venues/${venueId}.ics?lang=sv`;
   const first = await fetch(`${origin}${path}`);
   const bytes = Buffer.from(await first.arrayBuffer());
@@ -182,8 +153,7 @@ async function run(engine: 'pglite' | 'postgres', pgUrl?: string) {
     notModified: await load(bareOrigin, path, conditional, 304),
   };
   bare.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await server.stop();
   await drop();
   rmSync(dataDir, { recursive: true, force: true });
   return {

@@ -9,8 +9,8 @@
 //   SOAK_SECONDS=20 npm run bench -- soak
 //   SOAK_LOG=/tmp/soak.log SOAK_LOG_LEVEL=info npm run bench -- soak   (the server's log lines,
 //                                    whose durationMs is the time inside the server)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { createDb, rowsOf } from '@motesplats/db';
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import postgres from 'postgres';
+import { startBenchServer } from './server';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const RESIDENTS = 200;
@@ -51,38 +52,14 @@ if (pgUrl) {
     await admin.end();
   };
 }
-const startArgs = (
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string
-)
-  .split(' ')
-  .slice(1);
-const child = spawn(process.execPath, startArgs, {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'error',
-    DATA_DIR: dataDir,
-    DATABASE_URL: dbUrl ?? '',
-  },
-  stdio: [
-    'ignore',
-    process.env.SOAK_LOG ? openSync(process.env.SOAK_LOG, 'w') : 'ignore',
-    'inherit',
-  ],
+const server = await startBenchServer({
+  port: PORT,
+  dataDir,
+  databaseUrl: dbUrl,
+  env: process.env.SOAK_LOG_LEVEL ? { LOG_LEVEL: process.env.SOAK_LOG_LEVEL } : {},
+  logFile: process.env.SOAK_LOG,
 });
-for (;;) {
-  if (child.exitCode !== null) throw new Error('the server exited');
-  if (
-    await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await sleep(50);
-}
+const child = server.child;
 const memory = (key: 'VmRSS' | 'VmHWM') => {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(
     readFileSync(`/proc/${child.pid}/status`, 'utf8'),
@@ -282,10 +259,7 @@ clearInterval(sampler);
 // the first start's initdb, migrations and seed.
 const peakRssMb = peakSampled;
 const peakSinceStartMb = memory('VmHWM');
-await new Promise((r) => {
-  child.once('exit', r);
-  child.kill('SIGTERM');
-});
+await server.stop();
 
 // Afterwards, straight from the database: overlapping claims, and holding bookings that
 // overlap on a common space even without claims (the invariant, checked twice).
