@@ -27,6 +27,7 @@ export function buildServer(name: string): { file: string; remove: () => void } 
     remove: () => {
       rmSync(file, { force: true });
       rmSync(`${file}.map`, { force: true });
+      rmSync(`${file}.chunks`, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,7 @@
  * and the SvelteKit app on one port. Bundled to dist/server.mjs by scripts/build.mjs.
  */
 import { getRequestListener } from '@hono/node-server';
-import { seedDemo } from '@motesplats/db/seed';
+import { hasMunicipalities, SEED_UNTOUCHED_LINE } from '@motesplats/db';
 import { existsSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -53,7 +53,12 @@ const dataDir = resolve(config.dataDir);
 // The embedded database's folder is this process's while it runs (npm run backup checks).
 const releaseDataDir = config.databaseUrl ? () => {} : claimDataDir(dataDir);
 const handle = await openDatabase(config, root);
-if (config.demoSeed) {
+// The seed and its data are loaded (and kept in memory) only by the start that uses them;
+// seedDemo checks again inside its transaction, for two processes seeding at once.
+if (config.demoSeed && (await hasMunicipalities(handle.db))) {
+  log(SEED_UNTOUCHED_LINE);
+} else if (config.demoSeed) {
+  const { seedDemo } = await import('@motesplats/db/seed');
   await seedDemo(handle.db, {
     now: systemClock.now(),
     hashPassword: argon2Hasher.hash,

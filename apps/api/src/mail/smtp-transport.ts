@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { MailDeliveryError, type MailTransport } from './transport';
 
 export interface SmtpTransportOptions {
@@ -33,23 +33,30 @@ export function isPermanentRefusal(e: NodemailerError): boolean {
  * else (4xx, a refused or dropped connection, a failed login, a timeout) is tried again.
  */
 export function createSmtpTransport(options: SmtpTransportOptions): MailTransport {
-  const mailer = createTransport({
-    url: options.url,
-    pool: true,
-    maxConnections: options.maxConnections ?? 2,
-    // The outbox retries with back-off; the pool should not resend on its own.
-    maxRequeues: 0,
-    // Fail fast rather than hold a claimed batch for nodemailer's 2 and 10 minutes.
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  // nodemailer (~300 KB of code) is loaded with the first message, not at start: a server
+  // that has sent nothing since it started does not hold it (decision 012, "Idle memory").
+  let mailer: Promise<Transporter> | undefined;
+  const open = () =>
+    (mailer ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        url: options.url,
+        pool: true,
+        maxConnections: options.maxConnections ?? 2,
+        // The outbox retries with back-off; the pool should not resend on its own.
+        maxRequeues: 0,
+        // Fail fast rather than hold a claimed batch for nodemailer's 2 and 10 minutes.
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    ));
   const domain = /@([^>\s]+)>?$/.exec(options.from)?.[1] ?? 'motesplats.invalid';
 
   return {
     async send(message) {
       try {
-        await mailer.sendMail({
+        const transporter = await open();
+        await transporter.sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,
@@ -74,6 +81,6 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         throw new MailDeliveryError(e.message ?? String(error), isPermanentRefusal(e));
       }
     },
-    close: () => mailer.close(),
+    close: () => void mailer?.then((m) => m.close()),
   };
 }

@@ -5,6 +5,7 @@ import { ZONE, isoDate, seedWindow } from './clock';
 import { DEMO_PASSWORD, isDemoAddress } from './demo-accounts';
 import { buildDirectory } from './directory';
 import { defaultSeedImagesFolder, imageRows } from './event-images';
+import { hasMunicipalities, SEED_UNTOUCHED_LINE } from './has-municipalities';
 import { insertAll } from './insert';
 import { buildSchedule } from './schedule';
 
@@ -23,15 +24,8 @@ export interface SeedDemoResult {
   counts: Record<string, number>;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-async function hasMunicipalities(db: Db | Tx): Promise<boolean> {
-  const existing = await db.select({ id: s.municipalities.id }).from(s.municipalities).limit(1);
-  return existing.length > 0;
-}
-
 function untouched(log: (line: string) => void): SeedDemoResult {
-  log('Demo data: the database already has municipalities; left it untouched.');
+  log(SEED_UNTOUCHED_LINE);
   return { seeded: false, counts: {} };
 }
 

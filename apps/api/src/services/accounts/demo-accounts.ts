@@ -1,5 +1,4 @@
-import { accounts, users } from '@motesplats/db';
-import { DEMO_DOMAIN } from '@motesplats/db/seed';
+import { accounts, DEMO_DOMAIN, users } from '@motesplats/db';
 import { and, eq, ilike, isNotNull } from 'drizzle-orm';
 import type { ServiceCtx } from '../context';
 
