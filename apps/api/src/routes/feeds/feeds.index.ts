@@ -41,7 +41,7 @@ function serve(
   };
   if (notModified(c, feed)) return c.body(null, 304, validators);
   const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
-  return c.body(new Uint8Array(gzip ? feed.gzip : feed.body), 200, {
+  return c.body(gzip ? feed.gzip : feed.body, 200, {
     ...validators,
     'content-type': 'text/calendar; charset=utf-8',
     'content-disposition': `inline; filename="${filename}"`,
