@@ -7,11 +7,11 @@ import {
   EventUpdateInput,
   MoveOccurrenceInput,
   UnpublishEventInput,
+  PHOTO_MAX_BYTES,
 } from '@motesplats/domain';
-import { PHOTO_MAX_BYTES } from '@motesplats/domain';
 import {
   IdParams,
-  ImageSources,
+  imageFields,
   Lang,
   Localized,
   json,
@@ -47,13 +47,7 @@ export const ManagedEvent = z
     registrationUrl: z.string().nullable(),
     accessibilityNotes: Texts,
     image: z
-      .object({
-        url: z.string(),
-        alt: Texts,
-        width: z.number().int(),
-        height: z.number().int(),
-        sources: ImageSources,
-      })
+      .object({ ...imageFields, alt: Texts })
       .nullable()
       .openapi({ description: 'The event’s image with its alt text in every language' }),
     venue: z.object({ id: z.uuid(), name: Texts }).nullable(),

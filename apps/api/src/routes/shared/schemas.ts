@@ -122,13 +122,12 @@ export const ImageSources = z
   .openapi('ImageSources', {
     description: 'Every stored rendition of the image, narrowest first, with its width in pixels.',
   });
+/** What every view of an event's image has besides its alt text. */
+export const imageFields = {
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  sources: ImageSources,
+};
 /** An event's image: the WebP rendition, its size, alt text in the reader's language. */
-export const EventImage = z
-  .object({
-    url: z.string(),
-    alt: Localized,
-    width: z.number().int(),
-    height: z.number().int(),
-    sources: ImageSources,
-  })
-  .openapi('EventImage');
+export const EventImage = z.object({ ...imageFields, alt: Localized }).openapi('EventImage');

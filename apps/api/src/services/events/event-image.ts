@@ -53,26 +53,21 @@ export function imageSources(row: Pick<ImageRow, 'id' | 'width'>) {
   );
 }
 
-/** An event's image as the public sees it: alt text in the reader's language. */
-export const publicImage = (t: Localizer, row: ImageRow | undefined) =>
+/** An event's image as served: its main rendition, its size and every rendition, with `alt`. */
+const imageView = <Alt>(row: ImageRow | undefined, alt: (row: ImageRow) => Alt) =>
   row
     ? {
         url: mediaUrl(row.id),
-        alt: t.must(row.alt),
+        alt: alt(row),
         width: row.width,
         height: row.height,
         sources: imageSources(row),
       }
     : null;
 
+/** An event's image as the public sees it: alt text in the reader's language. */
+export const publicImage = (t: Localizer, row: ImageRow | undefined) =>
+  imageView(row, (r) => t.must(r.alt));
+
 /** An event's image as its organizer sees it: the alt text in every language, to edit. */
-export const managedImage = (row: ImageRow | undefined) =>
-  row
-    ? {
-        url: mediaUrl(row.id),
-        alt: row.alt,
-        width: row.width,
-        height: row.height,
-        sources: imageSources(row),
-      }
-    : null;
+export const managedImage = (row: ImageRow | undefined) => imageView(row, (r) => r.alt);
