@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, type PathLike } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { waitUntilUp } from '../setup/server-process';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -45,15 +46,7 @@ export async function startBenchServer(options: {
     stdio: ['ignore', options.logFile ? openSync(options.logFile, 'w') : 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${options.port}`;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('the server exited');
-    const up = await fetch(`${origin}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntilUp(`${origin}/api/health`, child);
   return {
     child,
     origin,

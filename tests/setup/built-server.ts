@@ -7,10 +7,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LogLine } from './log-capture';
+import { freePort, waitUntilUp } from './server-process';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,16 +31,6 @@ export function buildServer(name: string): { file: string; remove: () => void } 
     },
   };
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 export interface RunningServer {
   child: ChildProcess;
@@ -89,20 +79,7 @@ export async function startBuiltServer(
     child.once('exit', (code) => resolve(code)),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server did not get ready in time:\n${output}`);
-    }
-    const ok = await fetch(`${baseUrl}/api/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilUp(`${baseUrl}/api/ready`, child, { intervalMs: 100, output: () => output });
   return {
     child,
     baseUrl,

@@ -10,7 +10,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -20,6 +19,7 @@ import { TEST_DATABASE_URL } from './env';
 import { startLoopbackIdp } from './oidc-provider';
 import { startMailbox } from './mailbox-server';
 import { startSmtp } from './smtp';
+import { freePort, waitUntilUp } from './server-process';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -32,16 +32,6 @@ declare module 'vitest' {
     mailboxUrl: string | null;
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
@@ -101,17 +91,12 @@ export default async function setup(project: TestProject) {
   let output = '';
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 280_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`The server exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`The server did not start in time:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  // The first start builds the app when the tree has no build: it may take minutes.
+  await waitUntilUp(`${baseUrl}/api/health`, server, {
+    timeoutMs: 280_000,
+    intervalMs: 250,
+    output: () => output,
+  });
   project.provide('baseUrl', baseUrl);
   project.provide('mailboxUrl', mailbox.url);
   project.provide('oidc', { name: 'Borgå stad', login: staff.login, email: staff.email });
