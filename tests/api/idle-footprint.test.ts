@@ -2,10 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startBuiltServer, type RunningServer } from '../setup/built-server';
-import { databaseUrl } from '../setup/database-url';
+import { scratchDatabase } from '../setup/database-url';
 import { ENGINE, TEST_DATABASE_URL } from '../setup/env';
 
 const HOOK = fileURLToPath(new URL('../setup/record-loads.mjs', import.meta.url));
@@ -55,15 +54,12 @@ describe(`what the built server loads (${ENGINE})`, { timeout: 180_000 }, () => 
     bundle = buildServer('footprint');
     dataDir = mkdtempSync(join(tmpdir(), 'motesplats-footprint-'));
     if (TEST_DATABASE_URL) {
-      const name = `motesplats_footprint_${process.pid}`;
-      const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      dbUrl = databaseUrl(TEST_DATABASE_URL, name);
-      dropDb = async () => {
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      };
+      const scratch = await scratchDatabase(
+        TEST_DATABASE_URL,
+        `motesplats_footprint_${process.pid}`,
+      );
+      dbUrl = scratch.url;
+      dropDb = scratch.drop;
     }
     // The first start seeds the empty database; the second finds it seeded.
     runs.push(await run('first'));

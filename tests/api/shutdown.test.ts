@@ -3,10 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, startBuiltServer, type RunningServer } from '../setup/built-server';
-import { databaseUrl } from '../setup/database-url';
+import { scratchDatabase } from '../setup/database-url';
 import { ENGINE, TEST_DATABASE_URL } from '../setup/env';
 import { startSmtp, type SmtpListener } from '../setup/smtp';
 
@@ -70,15 +69,12 @@ describe(`graceful shutdown on SIGTERM (${ENGINE})`, { timeout: 180_000 }, () =>
     smtp = await startSmtp({ delayMs: 1500 });
     dataDir = mkdtempSync(join(tmpdir(), 'motesplats-shutdown-'));
     if (TEST_DATABASE_URL) {
-      const name = `motesplats_shutdown_${process.pid}`;
-      const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      dbUrl = databaseUrl(TEST_DATABASE_URL, name);
-      dropDb = async () => {
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
-      };
+      const scratch = await scratchDatabase(
+        TEST_DATABASE_URL,
+        `motesplats_shutdown_${process.pid}`,
+      );
+      dbUrl = scratch.url;
+      dropDb = scratch.drop;
     }
     // PUBLIC_ORIGIN is set below once the port is known; the Origin check compares with
     // the request's own origin without it, which is what the test sends.

@@ -12,9 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { databaseUrl } from './database-url';
+import { scratchDatabase } from './database-url';
 import { TEST_DATABASE_URL } from './env';
 import { startLoopbackIdp } from './oidc-provider';
 import { startMailbox } from './mailbox-server';
@@ -73,15 +72,9 @@ export default async function setup(project: TestProject) {
   } as Record<string, string>;
   delete env.DATABASE_URL;
   if (TEST_DATABASE_URL) {
-    const name = `motesplats_e2e_${process.pid}`;
-    const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    env.DATABASE_URL = databaseUrl(TEST_DATABASE_URL, name);
-    dropDb = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const scratch = await scratchDatabase(TEST_DATABASE_URL, `motesplats_e2e_${process.pid}`);
+    env.DATABASE_URL = scratch.url;
+    dropDb = scratch.drop;
   }
 
   const server: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {

@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
-import { databaseUrl } from './database-url';
+import { scratchDatabase } from './database-url';
 import { TEST_DATABASE_URL } from './env';
 import { freePort, waitUntilUp } from './server-process';
 
@@ -26,14 +25,12 @@ export async function spawnServer(settings: Record<string, string>) {
   delete env.DATABASE_URL;
   let dropDb = async () => {};
   if (TEST_DATABASE_URL) {
-    const name = `motesplats_e2e_extra_${process.pid}_${port}`;
-    const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    env.DATABASE_URL = databaseUrl(TEST_DATABASE_URL, name);
-    dropDb = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    };
+    const scratch = await scratchDatabase(
+      TEST_DATABASE_URL,
+      `motesplats_e2e_extra_${process.pid}_${port}`,
+    );
+    env.DATABASE_URL = scratch.url;
+    dropDb = scratch.drop;
   }
   const server = spawn(process.execPath, ['scripts/start.mjs'], {
     env,
