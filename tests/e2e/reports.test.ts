@@ -266,6 +266,23 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
   });
 
+  /**
+   * Paper does not scroll: the tables (printed) that do not fit the A4 page's width, 186 mm
+   * between its margins (~703 CSS px), and so would be cut off at their right edge.
+   */
+  async function tablesCutOffOnA4(): Promise<string[]> {
+    await page.setViewportSize({ width: 703, height: 1000 });
+    const cut = await page
+      .locator('table[data-table]')
+      .evaluateAll((tables) =>
+        tables
+          .filter((t) => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((t) => `${t.getAttribute('data-table')}: ${Math.round(t.scrollWidth)} px`),
+      );
+    await page.setViewportSize({ width: 1280, height: 720 });
+    return cut;
+  }
+
   it('gives the council the same report as a document on A4, in Swedish and in Finnish', async () => {
     await signIn(STAFF, true);
     const refused: string[] = [];
@@ -322,6 +339,7 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     for (const shown of ['h1', '.council-scope', '.council-made', 'svg.chart'])
       expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+    expect(await tablesCutOffOnA4()).toEqual([]);
     const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
       'latin1',
     );
@@ -343,6 +361,9 @@ describe.skipIf(!baseUrl)('the staff reports page', () => {
     expect(clean(await page.locator('.council-scope').textContent())).toBe('Porvoo');
     expect((await summaryRow('bookings'))[0]).toBe(count(report.summary.bookings!.value));
     expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await tablesCutOffOnA4()).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
     await page.getByRole('link', { name: 'Takaisin raporttisivulle' }).click();
     await page.waitForURL(/\/fi\/staff\/reports\?municipality=borga&year=/);
     expect(refused).toEqual([]);
