@@ -4,8 +4,8 @@
 // next to themselves.
 //
 // The bundle is split: what a dynamic import() names (the other engine's driver, the demo
-// seed, nodemailer, sharp) is a chunk of its own under <outfile>.chunks/, loaded and kept in
-// memory only by a server that uses it (decision 012, "Idle memory").
+// seed, nodemailer) is a chunk of its own under <outfile>.chunks/, loaded and kept in memory
+// only by a server that uses it (decision 012, "Idle memory"); sharp stays external.
 //
 //   node scripts/build.mjs                                  web app and dist/server.mjs
 //   node scripts/build.mjs --server-only --outfile <file>   only the server bundle (tests)

@@ -47,6 +47,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /^Invalid setting PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid setting DATABASE_URL: must be a postgres/],
     [{ SMTP_URL: 'http://mail' }, /^Invalid setting SMTP_URL/],
+    [{ SMTP_URL: 'smtp://user:secret@[::1' }, /^Invalid setting SMTP_URL: must be an smtp/],
     [{ PUBLIC_ORIGIN: 'not a url' }, /^Invalid setting PUBLIC_ORIGIN/],
     [{ MAIL_FROM: 'Mötesplats' }, /^Invalid setting MAIL_FROM: must be an address/],
     [{ MAIL_FROM: 'no-reply@localhost' }, /^Invalid setting MAIL_FROM/],

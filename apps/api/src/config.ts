@@ -60,8 +60,10 @@ const schema = z.object({
       'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8',
     )
     .optional(),
+  // A URL that parses: nodemailer, loaded with the first message, would otherwise refuse it
+  // only then, and every message after it, instead of at start.
   SMTP_URL: z
-    .string()
+    .url('must be an smtp:// or smtps:// URL')
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   /** Sender of every mail: an address, optionally with a display name (quoted if it has a comma). */

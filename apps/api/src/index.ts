@@ -55,17 +55,18 @@ const releaseDataDir = config.databaseUrl ? () => {} : claimDataDir(dataDir);
 const handle = await openDatabase(config, root);
 // The seed and its data are loaded (and kept in memory) only by the start that uses them;
 // seedDemo checks again inside its transaction, for two processes seeding at once.
-if (config.demoSeed && (await hasMunicipalities(handle.db))) {
-  log(SEED_UNTOUCHED_LINE);
-} else if (config.demoSeed) {
-  const { seedDemo } = await import('@motesplats/db/seed');
-  await seedDemo(handle.db, {
-    now: systemClock.now(),
-    hashPassword: argon2Hasher.hash,
-    log,
-    // The bundle is not beside the seed's source: name the folder from the project's root.
-    imagesFolder: join(root, 'packages/db/seed-images'),
-  });
+if (config.demoSeed) {
+  if (await hasMunicipalities(handle.db)) log(SEED_UNTOUCHED_LINE);
+  else {
+    const { seedDemo } = await import('@motesplats/db/seed');
+    await seedDemo(handle.db, {
+      now: systemClock.now(),
+      hashPassword: argon2Hasher.hash,
+      log,
+      // The bundle is not beside the seed's source: name the folder from the project's root.
+      imagesFolder: join(root, 'packages/db/seed-images'),
+    });
+  }
 }
 // Without SMTP_URL mail stays in mail_outbox (the development outbox).
 const mailWorker = config.smtpUrl

@@ -81,6 +81,11 @@ export function createSmtpTransport(options: SmtpTransportOptions): MailTranspor
         throw new MailDeliveryError(e.message ?? String(error), isPermanentRefusal(e));
       }
     },
-    close: () => void mailer?.then((m) => m.close()),
+    // A transport that never opened has nothing to close (and a failed open, nothing either).
+    close: () =>
+      void mailer?.then(
+        (m) => m.close(),
+        () => {},
+      ),
   };
 }
